@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { readJson, writeJson } from '../db/json';
+import type { AssociationRecord } from '$lib/shared/association';
+
+/** SQL for the association: its single record, governance and projects. */
+export class AssociationRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async find() {
+    const row = await this.db.selectFrom('association').selectAll().executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      ...row,
+      member_towns: readJson(row.member_towns),
+      phones: readJson(row.phones),
+      emails: readJson(row.emails)
+    };
+  }
+
+  governance() {
+    return this.db
+      .selectFrom('governance_roles')
+      .select(['body', 'role', 'person_ru', 'person_en', 'affiliation_ru', 'affiliation_en'])
+      .orderBy('position')
+      .execute();
+  }
+
+  projects() {
+    return this.db
+      .selectFrom('projects')
+      .select([
+        'slug',
+        'title_ru',
+        'title_en',
+        'period_ru',
+        'period_en',
+        'summary_ru',
+        'summary_en',
+        'body_ru',
+        'body_en'
+      ])
+      .orderBy('position')
+      .execute();
+  }
+
+  /** Replaces the association's record, governance, projects and own notices in one transaction. */
+  async save(a: AssociationRecord): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const values = {
+        name_ru: a.name.ru,
+        name_en: a.name.en,
+        short_name_ru: a.shortName.ru,
+        short_name_en: a.shortName.en,
+        summary_ru: a.summary.ru,
+        summary_en: a.summary.en,
+        about_ru: a.about?.ru ?? null,
+        about_en: a.about?.en ?? null,
+        goals_ru: a.goals?.ru ?? null,
+        goals_en: a.goals?.en ?? null,
+        founders_ru: a.founders?.ru ?? null,
+        founders_en: a.founders?.en ?? null,
+        founded_on: a.foundedOn ?? null,
+        registered_on: a.registeredOn ?? null,
+        member_towns: writeJson(a.memberTowns),
+        address_ru: a.address?.ru ?? null,
+        address_en: a.address?.en ?? null,
+        phones: writeJson(a.phones),
+        emails: writeJson(a.emails),
+        website: a.website ?? null
+      };
+      await trx
+        .insertInto('association')
+        .values({ id: 1, ...values })
+        .onConflict((oc) => oc.column('id').doUpdateSet(values))
+        .execute();
+      await trx.deleteFrom('governance_roles').execute();
+      if (a.governance.length > 0) {
+        await trx
+          .insertInto('governance_roles')
+          .values(
+            a.governance.map((g, position) => ({
+              position,
+              body: g.body,
+              role: g.role,
+              person_ru: g.person.ru,
+              person_en: g.person.en,
+              affiliation_ru: g.affiliation?.ru ?? null,
+              affiliation_en: g.affiliation?.en ?? null
+            }))
+          )
+          .execute();
+      }
+      await trx.deleteFrom('projects').execute();
+      if (a.projects.length > 0) {
+        await trx
+          .insertInto('projects')
+          .values(
+            a.projects.map((p, position) => ({
+              slug: p.slug,
+              position,
+              title_ru: p.title.ru,
+              title_en: p.title.en,
+              period_ru: p.period?.ru ?? null,
+              period_en: p.period?.en ?? null,
+              summary_ru: p.summary?.ru ?? null,
+              summary_en: p.summary?.en ?? null,
+              body_ru: p.body?.ru ?? null,
+              body_en: p.body?.en ?? null
+            }))
+          )
+          .execute();
+      }
+      await trx.deleteFrom('notices').where('museum_id', 'is', null).execute();
+      if (a.notices.length > 0) {
+        await trx
+          .insertInto('notices')
+          .values(
+            a.notices.map((n) => ({
+              museum_id: null,
+              body_ru: n.body.ru,
+              body_en: n.body.en,
+              valid_from: n.validFrom ?? null,
+              valid_until: n.validUntil ?? null
+            }))
+          )
+          .execute();
+      }
+    });
+  }
+}

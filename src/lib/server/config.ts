@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/** Everything the server reads from its environment, validated once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  demoData: boolean;
+  map: { tileUrl: string; attribution: string };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'PORT must be a number' })
+    .int()
+    .min(1, 'PORT must be between 1 and 65535')
+    .max(65535, 'PORT must be between 1 and 65535')
+    .default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine(
+      (url) => url === undefined || url === '' || /^postgres(ql)?:\/\/[^/]+/.test(url),
+      'DATABASE_URL must look like postgres://user:password@host:5432/database'
+    ),
+  DEMO_DATA: z.enum(['on', 'off', '']).default('off'),
+  MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_ATTRIBUTION: z
+    .string()
+    .default('© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+});
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Configuration error: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'kraeved.sqlite') },
+    demoData: e.DEMO_DATA === 'on',
+    map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION },
+    logLevel: e.LOG_LEVEL
+  };
+}
+
+/** The address of a PostgreSQL server without its password, for messages. */
+export function describeDatabase(database: Config['database']): string {
+  if (database.kind === 'sqlite') return database.file;
+  try {
+    const url = new URL(database.url);
+    return `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return 'postgres (unparseable DATABASE_URL)';
+  }
+}

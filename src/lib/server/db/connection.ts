@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Config } from '../config';
+import { describeDatabase } from '../config';
+import type { DB } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class DatabaseError extends Error {}
+
+// DATE columns stay 'YYYY-MM-DD' strings and timestamps ISO strings on both dialects, so the
+// repositories see one shape and no Date is shifted by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function openDatabase(database: Config['database']): Promise<Database> {
+  return database.kind === 'sqlite' ? openSqlite(database.file) : openPostgres(database.url);
+}
+
+function openSqlite(file: string): Database {
+  const dir = path.dirname(file);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new DatabaseError(
+      `Data folder ${dir} is not writable: set DATA_DIR to a folder you can write to`
+    );
+  }
+  let connection: SQLite.Database;
+  try {
+    connection = new SQLite(file);
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('busy_timeout = 5000');
+    connection.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    throw new DatabaseError(
+      `Database file ${file} is unreadable or corrupt (${(error as Error).message}); move it away to start with an empty database`
+    );
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    ping: () => ping(db),
+    close: () => db.destroy()
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // A pool error (the server went away) must not crash the process; /healthz reports it.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw new DatabaseError(
+      `Cannot connect to ${describeDatabase({ kind: 'postgres', url })}: ${(error as Error).message}`
+    );
+  }
+  return { db, dialect: 'postgres', ping: () => ping(db), close: () => db.destroy() };
+}
+
+async function ping(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

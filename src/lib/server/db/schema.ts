@@ -1,0 +1,178 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Profile } from '$lib/shared/museum';
+
+/** What the database holds, as Kysely sees it. Lists are JSON: text on SQLite, jsonb on PostgreSQL. */
+type Json<T> = ColumnType<T | string, string, string>;
+type Timestamp = ColumnType<string, string | undefined, string>;
+type Text = string | null;
+
+export interface Localized {
+  ru: string;
+  en: string;
+}
+
+export interface Phone {
+  number: string;
+  label?: Localized;
+}
+
+export interface DistrictsTable {
+  id: Generated<number>;
+  slug: string;
+  name_ru: string;
+  name_en: string;
+}
+
+export interface SettlementsTable {
+  id: Generated<number>;
+  slug: string;
+  district_id: number | null;
+  name_ru: string;
+  name_en: string;
+  region_ru: string;
+  region_en: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface MuseumsTable {
+  id: Generated<number>;
+  slug: string;
+  membership: 'member' | 'partner';
+  status: 'active' | 'establishing';
+  ownership: 'state' | 'municipal' | 'private' | 'departmental' | 'public_movement';
+  profile: Profile;
+  name_ru: string;
+  name_en: string;
+  short_name_ru: Text;
+  short_name_en: Text;
+  founded_year: number | null;
+  founders_ru: Text;
+  founders_en: Text;
+  director_ru: Text;
+  director_en: Text;
+  director_title_ru: Text;
+  director_title_en: Text;
+  settlement_id: number | null;
+  address_ru: Text;
+  address_en: Text;
+  latitude: number | null;
+  longitude: number | null;
+  time_zone: string;
+  phones: Json<Phone[]>;
+  emails: Json<string[]>;
+  website: Text;
+  vk: Text;
+  telegram: Text;
+  ok: Text;
+  hours_rule: Text;
+  hours_note_ru: Text;
+  hours_note_en: Text;
+  accessibility_ru: Text;
+  accessibility_en: Text;
+  free_admission: Json<Localized[]>;
+  summary_ru: Text;
+  summary_en: Text;
+  about_ru: Text;
+  about_en: Text;
+  history_ru: Text;
+  history_en: Text;
+  publication: ColumnType<'draft' | 'published', 'draft' | 'published' | undefined>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MuseumContactPeopleTable {
+  id: Generated<number>;
+  museum_id: number;
+  position: number;
+  name_ru: string;
+  name_en: string;
+  role_ru: Text;
+  role_en: Text;
+  phone: Text;
+  email: Text;
+}
+
+export interface PriceOffersTable {
+  id: Generated<number>;
+  museum_id: number;
+  position: number;
+  category_ru: string;
+  category_en: string;
+  kind: 'amount' | 'free' | 'by_agreement';
+  amount_rub: number | null;
+  conditions_ru: Text;
+  conditions_en: Text;
+}
+
+export interface NoticesTable {
+  id: Generated<number>;
+  museum_id: number | null;
+  body_ru: string;
+  body_en: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  created_at: Timestamp;
+}
+
+export interface AssociationTable {
+  id: number;
+  name_ru: string;
+  name_en: string;
+  short_name_ru: string;
+  short_name_en: string;
+  summary_ru: string;
+  summary_en: string;
+  about_ru: Text;
+  about_en: Text;
+  goals_ru: Text;
+  goals_en: Text;
+  founders_ru: Text;
+  founders_en: Text;
+  founded_on: string | null;
+  registered_on: string | null;
+  member_towns: Json<Localized[]>;
+  address_ru: Text;
+  address_en: Text;
+  phones: Json<Phone[]>;
+  emails: Json<string[]>;
+  website: Text;
+}
+
+export interface GovernanceRolesTable {
+  id: Generated<number>;
+  position: number;
+  body: 'leadership' | 'council' | 'revision_commission';
+  role: string;
+  person_ru: string;
+  person_en: string;
+  affiliation_ru: Text;
+  affiliation_en: Text;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  slug: string;
+  position: number;
+  title_ru: string;
+  title_en: string;
+  period_ru: Text;
+  period_en: Text;
+  summary_ru: Text;
+  summary_en: Text;
+  body_ru: Text;
+  body_en: Text;
+}
+
+export interface DB {
+  districts: DistrictsTable;
+  settlements: SettlementsTable;
+  museums: MuseumsTable;
+  museum_contact_people: MuseumContactPeopleTable;
+  price_offers: PriceOffersTable;
+  notices: NoticesTable;
+  association: AssociationTable;
+  governance_roles: GovernanceRolesTable;
+  projects: ProjectsTable;
+}

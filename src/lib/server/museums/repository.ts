@@ -1,0 +1,358 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, Localized, Phone } from '../db/schema';
+import { readJson, writeJson } from '../db/json';
+import type { MuseumRecord } from '$lib/shared/museum';
+import type { PlaceInput } from '$lib/shared/association';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+const museumColumns = [
+  'museums.id',
+  'museums.slug',
+  'museums.membership',
+  'museums.status',
+  'museums.ownership',
+  'museums.profile',
+  'museums.name_ru',
+  'museums.name_en',
+  'museums.short_name_ru',
+  'museums.short_name_en',
+  'museums.founded_year',
+  'museums.founders_ru',
+  'museums.founders_en',
+  'museums.director_ru',
+  'museums.director_en',
+  'museums.director_title_ru',
+  'museums.director_title_en',
+  'museums.address_ru',
+  'museums.address_en',
+  'museums.latitude',
+  'museums.longitude',
+  'museums.time_zone',
+  'museums.phones',
+  'museums.emails',
+  'museums.website',
+  'museums.vk',
+  'museums.telegram',
+  'museums.ok',
+  'museums.hours_rule',
+  'museums.hours_note_ru',
+  'museums.hours_note_en',
+  'museums.accessibility_ru',
+  'museums.accessibility_en',
+  'museums.free_admission',
+  'museums.summary_ru',
+  'museums.summary_en',
+  'museums.about_ru',
+  'museums.about_en',
+  'museums.history_ru',
+  'museums.history_en',
+  'museums.updated_at'
+] as const;
+
+const placeColumns = [
+  'settlements.slug as settlement_slug',
+  'settlements.name_ru as settlement_ru',
+  'settlements.name_en as settlement_en',
+  'settlements.region_ru as region_ru',
+  'settlements.region_en as region_en',
+  'settlements.latitude as settlement_latitude',
+  'settlements.longitude as settlement_longitude',
+  'districts.slug as district_slug',
+  'districts.name_ru as district_ru',
+  'districts.name_en as district_en'
+] as const;
+
+/** SQL for museums and the places they are in. Public reads see published museums only. */
+export class MuseumRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private publishedWithPlace() {
+    return this.db
+      .selectFrom('museums')
+      .leftJoin('settlements', 'settlements.id', 'museums.settlement_id')
+      .leftJoin('districts', 'districts.id', 'settlements.district_id')
+      .where('museums.publication', '=', 'published');
+  }
+
+  async listPublished() {
+    const rows = await this.publishedWithPlace()
+      .select([...museumColumns, ...placeColumns])
+      .orderBy('museums.name_ru')
+      .execute();
+    const offers = await this.db
+      .selectFrom('price_offers')
+      .innerJoin('museums', 'museums.id', 'price_offers.museum_id')
+      .where('museums.publication', '=', 'published')
+      .select(['price_offers.museum_id', 'price_offers.kind'])
+      .execute();
+    return rows.map((row) => ({
+      ...decodeJson(row),
+      offerKinds: offers.filter((o) => o.museum_id === row.id).map((o) => o.kind)
+    }));
+  }
+
+  async findPublishedBySlug(slug: string) {
+    const row = await this.publishedWithPlace()
+      .where('museums.slug', '=', slug)
+      .select([...museumColumns, ...placeColumns])
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const [contacts, prices, notices] = await Promise.all([
+      this.db
+        .selectFrom('museum_contact_people')
+        .where('museum_id', '=', row.id)
+        .select(['name_ru', 'name_en', 'role_ru', 'role_en', 'phone', 'email'])
+        .orderBy('position')
+        .execute(),
+      this.db
+        .selectFrom('price_offers')
+        .where('museum_id', '=', row.id)
+        .select([
+          'category_ru',
+          'category_en',
+          'kind',
+          'amount_rub',
+          'conditions_ru',
+          'conditions_en'
+        ])
+        .orderBy('position')
+        .execute(),
+      this.db
+        .selectFrom('notices')
+        .where('museum_id', '=', row.id)
+        .select(['id', 'body_ru', 'body_en', 'valid_from', 'valid_until'])
+        .orderBy('created_at', 'desc')
+        .execute()
+    ]);
+    return { ...decodeJson(row), contacts, prices, notices };
+  }
+
+  /** Notices of published museums that are valid on a date, newest first. */
+  async currentNotices(today: string) {
+    return this.db
+      .selectFrom('notices')
+      .leftJoin('museums', 'museums.id', 'notices.museum_id')
+      .where((eb) =>
+        eb.or([eb('notices.museum_id', 'is', null), eb('museums.publication', '=', 'published')])
+      )
+      .where((eb) =>
+        eb.or([eb('notices.valid_from', 'is', null), eb('notices.valid_from', '<=', today)])
+      )
+      .where((eb) =>
+        eb.or([eb('notices.valid_until', 'is', null), eb('notices.valid_until', '>=', today)])
+      )
+      .select([
+        'notices.id',
+        'notices.body_ru',
+        'notices.body_en',
+        'museums.slug as museum_slug',
+        'museums.name_ru as museum_ru',
+        'museums.name_en as museum_en'
+      ])
+      .orderBy('notices.created_at', 'desc')
+      .execute();
+  }
+
+  async places() {
+    const [districts, settlements] = await Promise.all([
+      this.db.selectFrom('districts').select(['id', 'slug', 'name_ru', 'name_en']).execute(),
+      this.db
+        .selectFrom('settlements')
+        .select(['id', 'slug', 'district_id', 'name_ru', 'name_en', 'latitude', 'longitude'])
+        .execute()
+    ]);
+    return { districts, settlements };
+  }
+
+  async slugs() {
+    return this.db
+      .selectFrom('museums')
+      .where('publication', '=', 'published')
+      .select(['slug', 'updated_at'])
+      .orderBy('slug')
+      .execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('museums')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Writes places that are not there yet (by slug); returns nothing new to know. */
+  async upsertPlaces(places: PlaceInput) {
+    await this.db.transaction().execute(async (trx) => {
+      for (const d of places.districts) {
+        await trx
+          .insertInto('districts')
+          .values({ slug: d.slug, name_ru: d.name.ru, name_en: d.name.en })
+          .onConflict((oc) =>
+            oc.column('slug').doUpdateSet({ name_ru: d.name.ru, name_en: d.name.en })
+          )
+          .execute();
+      }
+      for (const s of places.settlements) {
+        const district = s.districtSlug
+          ? await trx
+              .selectFrom('districts')
+              .where('slug', '=', s.districtSlug)
+              .select('id')
+              .executeTakeFirst()
+          : undefined;
+        const values = {
+          slug: s.slug,
+          district_id: district?.id ?? null,
+          name_ru: s.name.ru,
+          name_en: s.name.en,
+          region_ru: s.region.ru,
+          region_en: s.region.en,
+          latitude: s.latitude ?? null,
+          longitude: s.longitude ?? null
+        };
+        await trx
+          .insertInto('settlements')
+          .values(values)
+          .onConflict((oc) => oc.column('slug').doUpdateSet(values))
+          .execute();
+      }
+    });
+  }
+
+  /** Inserts a museum with its contacts, prices and notices, all or nothing. */
+  async insert(museum: MuseumRecord): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const settlement = museum.settlementSlug
+        ? await trx
+            .selectFrom('settlements')
+            .where('slug', '=', museum.settlementSlug)
+            .select('id')
+            .executeTakeFirst()
+        : undefined;
+      if (museum.settlementSlug && !settlement) {
+        throw new Error(`Unknown settlement ${museum.settlementSlug}`);
+      }
+      const { id } = await trx
+        .insertInto('museums')
+        .values({
+          slug: museum.slug,
+          membership: museum.membership,
+          status: museum.status,
+          ownership: museum.ownership,
+          profile: museum.profile,
+          name_ru: museum.name.ru,
+          name_en: museum.name.en,
+          short_name_ru: museum.shortName?.ru ?? null,
+          short_name_en: museum.shortName?.en ?? null,
+          founded_year: museum.foundedYear ?? null,
+          founders_ru: museum.founders?.ru ?? null,
+          founders_en: museum.founders?.en ?? null,
+          director_ru: museum.director?.ru ?? null,
+          director_en: museum.director?.en ?? null,
+          director_title_ru: museum.directorTitle?.ru ?? null,
+          director_title_en: museum.directorTitle?.en ?? null,
+          settlement_id: settlement?.id ?? null,
+          address_ru: museum.address?.ru ?? null,
+          address_en: museum.address?.en ?? null,
+          latitude: museum.latitude ?? null,
+          longitude: museum.longitude ?? null,
+          time_zone: museum.timeZone,
+          phones: writeJson(museum.phones),
+          emails: writeJson(museum.emails),
+          website: museum.website ?? null,
+          vk: museum.vk ?? null,
+          telegram: museum.telegram ?? null,
+          ok: museum.ok ?? null,
+          hours_rule: museum.hoursRule,
+          hours_note_ru: museum.hoursNote?.ru ?? null,
+          hours_note_en: museum.hoursNote?.en ?? null,
+          accessibility_ru: museum.accessibility?.ru ?? null,
+          accessibility_en: museum.accessibility?.en ?? null,
+          free_admission: writeJson(museum.freeAdmission),
+          summary_ru: museum.summary?.ru ?? null,
+          summary_en: museum.summary?.en ?? null,
+          about_ru: museum.about?.ru ?? null,
+          about_en: museum.about?.en ?? null,
+          history_ru: museum.history?.ru ?? null,
+          history_en: museum.history?.en ?? null
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insertChildren(trx, id, museum);
+      return id;
+    });
+  }
+}
+
+async function insertChildren(trx: Executor, museumId: number, museum: MuseumRecord) {
+  if (museum.contacts.length > 0) {
+    await trx
+      .insertInto('museum_contact_people')
+      .values(
+        museum.contacts.map((c, position) => ({
+          museum_id: museumId,
+          position,
+          name_ru: c.name.ru,
+          name_en: c.name.en,
+          role_ru: c.role?.ru ?? null,
+          role_en: c.role?.en ?? null,
+          phone: c.phone,
+          email: c.email ?? null
+        }))
+      )
+      .execute();
+  }
+  if (museum.prices.length > 0) {
+    await trx
+      .insertInto('price_offers')
+      .values(
+        museum.prices.map((p, position) => ({
+          museum_id: museumId,
+          position,
+          category_ru: p.category.ru,
+          category_en: p.category.en,
+          kind: p.kind,
+          amount_rub: p.amountRub ?? null,
+          conditions_ru: p.conditions?.ru ?? null,
+          conditions_en: p.conditions?.en ?? null
+        }))
+      )
+      .execute();
+  }
+  if (museum.notices.length > 0) {
+    await trx
+      .insertInto('notices')
+      .values(
+        museum.notices.map((n) => ({
+          museum_id: museumId,
+          body_ru: n.body.ru,
+          body_en: n.body.en,
+          valid_from: n.validFrom ?? null,
+          valid_until: n.validUntil ?? null
+        }))
+      )
+      .execute();
+  }
+}
+
+function decodeJson<
+  T extends {
+    phones: Phone[] | string;
+    emails: string[] | string;
+    free_admission: Localized[] | string;
+  }
+>(row: T) {
+  return {
+    ...row,
+    phones: readJson(row.phones),
+    emails: readJson(row.emails),
+    free_admission: readJson(row.free_admission)
+  };
+}
+
+export type MuseumRow = Awaited<ReturnType<MuseumRepository['listPublished']>>[number];
+export type MuseumDetailRow = NonNullable<
+  Awaited<ReturnType<MuseumRepository['findPublishedBySlug']>>
+>;

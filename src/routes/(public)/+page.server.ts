@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { parseDirectoryQuery } from '$lib/server/museums/query';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const now = new Date();
+  const { museums, association } = locals.app;
+  const [about, directory, notices] = await Promise.all([
+    association.about(locals.locale),
+    museums.list(parseDirectoryQuery(new URLSearchParams()), locals.locale, now),
+    museums.notices(locals.locale, now)
+  ]);
+  if (!about) error(404, 'Not found');
+  return { about, museums: directory.museums, notices, now, map: locals.app.config.map };
+};

@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { museumJsonLd } from '$lib/server/museums/json-ld';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const now = new Date();
+  const museum = await locals.app.museums.page(params.slug, locals.locale, now);
+  if (!museum) error(404, 'Not found');
+  return {
+    museum,
+    now,
+    jsonLd: museumJsonLd(museum, url.origin + url.pathname),
+    map: locals.app.config.map
+  };
+};
