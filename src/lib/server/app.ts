@@ -13,6 +13,8 @@ export interface App {
   config: Config;
   database: Database;
   log: Logger;
+  /** The current instant; every time-dependent answer asks this, never `new Date()`. */
+  clock: () => Date;
   museums: MuseumDirectory;
   association: AssociationPages;
 }
@@ -28,10 +30,12 @@ export async function createApp(config: Config): Promise<App> {
   if (config.demoData && (await seedDemoData(repos))) {
     log.info('demo data loaded');
   }
+  const frozen = config.frozenNow;
   return {
     config,
     database,
     log,
+    clock: frozen ? () => new Date(frozen.getTime()) : () => new Date(),
     museums: new MuseumDirectory(repos.museums),
     association: new AssociationPages(repos.association)
   };

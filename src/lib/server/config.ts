@@ -10,6 +10,8 @@ export interface Config {
   demoData: boolean;
   map: { tileUrl: string; attribution: string };
   logLevel: string;
+  /** A frozen instant for the whole server, for browser tests of time-dependent pages. */
+  frozenNow: Date | null;
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +37,12 @@ const envSchema = z.object({
   MAP_ATTRIBUTION: z
     .string()
     .default('© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'),
+  KRAEVED_FROZEN_NOW: z.iso
+    .datetime({
+      offset: true,
+      message: 'KRAEVED_FROZEN_NOW must be an ISO instant like 2026-11-24T02:00:00Z'
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -55,7 +63,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { kind: 'sqlite', file: path.join(dataDir, 'kraeved.sqlite') },
     demoData: e.DEMO_DATA === 'on',
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION },
-    logLevel: e.LOG_LEVEL
+    logLevel: e.LOG_LEVEL,
+    frozenNow: e.KRAEVED_FROZEN_NOW ? new Date(e.KRAEVED_FROZEN_NOW) : null
   };
 }
 

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { parseDirectoryQuery } from '$lib/server/museums/query';
 
 export const load: PageServerLoad = async ({ locals }) => {
-  const now = new Date();
+  const now = locals.app.clock();
   const { museums, association } = locals.app;
   const [about, directory, notices] = await Promise.all([
     association.about(locals.locale),

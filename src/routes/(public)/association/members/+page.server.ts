@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { parseDirectoryQuery } from '$lib/server/museums/query';
 
 export const load: PageServerLoad = async ({ locals }) => {
-  const now = new Date();
+  const now = locals.app.clock();
   const { museums } = await locals.app.museums.list(
     parseDirectoryQuery(new URLSearchParams()),
     locals.locale,

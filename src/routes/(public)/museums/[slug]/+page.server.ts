@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { museumJsonLd } from '$lib/server/museums/json-ld';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-  const now = new Date();
+  const now = locals.app.clock();
   const museum = await locals.app.museums.page(params.slug, locals.locale, now);
   if (!museum) error(404, 'Not found');
   return {
