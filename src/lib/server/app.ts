@@ -6,6 +6,7 @@ import { MuseumRepository } from './museums/repository';
 import { MuseumDirectory } from './museums/directory';
 import { AssociationRepository } from './association/repository';
 import { AssociationPages } from './association/pages';
+import { MuseumCatalogue } from './museums/catalogue';
 import { seedDemoData } from './demo/seed';
 
 /** Everything a request may use, built once at start-up: the composition root. */
@@ -16,6 +17,7 @@ export interface App {
   /** The current instant; every time-dependent answer asks this, never `new Date()`. */
   clock: () => Date;
   museums: MuseumDirectory;
+  catalogue: MuseumCatalogue;
   association: AssociationPages;
 }
 
@@ -27,7 +29,8 @@ export async function createApp(config: Config): Promise<App> {
     museums: new MuseumRepository(database.db),
     association: new AssociationRepository(database.db)
   };
-  if (config.demoData && (await seedDemoData(repos))) {
+  const catalogue = new MuseumCatalogue(repos.museums);
+  if (config.demoData && (await seedDemoData({ ...repos, catalogue }))) {
     log.info('demo data loaded');
   }
   const frozen = config.frozenNow;
@@ -37,6 +40,7 @@ export async function createApp(config: Config): Promise<App> {
     log,
     clock: frozen ? () => new Date(frozen.getTime()) : () => new Date(),
     museums: new MuseumDirectory(repos.museums),
+    catalogue,
     association: new AssociationPages(repos.association)
   };
 }

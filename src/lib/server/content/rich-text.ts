@@ -1,0 +1,40 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The only HTML a rich-text field may keep: structure and emphasis, links and lists. Scripts,
+ * styles, event handlers and the clutter Word and Google Docs paste in are dropped on save.
+ */
+const policy: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'h2',
+    'h3',
+    'h4',
+    'blockquote',
+    'figure',
+    'figcaption'
+  ],
+  allowedAttributes: { a: ['href', 'title', 'hreflang', 'rel'] },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  transformTags: {
+    b: 'strong',
+    i: 'em',
+    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener' })
+  },
+  exclusiveFilter: (frame) => frame.tag === 'p' && !frame.text.trim() && !frame.mediaChildren.length
+};
+
+export function sanitizeRichText(html: string): string {
+  return sanitizeHtml(html, policy).trim();
+}

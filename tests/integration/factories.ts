@@ -1,0 +1,51 @@
+import type { MuseumInput } from '$lib/shared/museum';
+import type { PlaceInput } from '$lib/shared/association';
+
+export const testPlaces: PlaceInput = {
+  districts: [
+    { slug: 'khabarovsk-city', name: { ru: 'г. Хабаровск', en: 'Khabarovsk (city)' } },
+    { slug: 'amursky', name: { ru: 'Амурский район', en: 'Amursky District' } }
+  ],
+  settlements: [
+    {
+      slug: 'khabarovsk',
+      districtSlug: 'khabarovsk-city',
+      name: { ru: 'Хабаровск', en: 'Khabarovsk' },
+      region: { ru: 'Хабаровский край', en: 'Khabarovsk Krai' },
+      latitude: 48.48,
+      longitude: 135.07
+    },
+    {
+      slug: 'amursk',
+      districtSlug: 'amursky',
+      name: { ru: 'Амурск', en: 'Amursk' },
+      region: { ru: 'Хабаровский край', en: 'Khabarovsk Krai' },
+      latitude: 50.23,
+      longitude: 136.9
+    }
+  ]
+};
+
+let counter = 0;
+
+/** A valid museum; override what the test is about. */
+export function newMuseum(overrides: Partial<MuseumInput> = {}): MuseumInput {
+  counter += 1;
+  return {
+    slug: `museum-${counter}`,
+    membership: 'member',
+    status: 'active',
+    ownership: 'municipal',
+    profile: 'local_lore',
+    name: { ru: `Музей ${counter}`, en: `Museum ${counter}` },
+    settlementSlug: 'khabarovsk',
+    timeZone: 'Asia/Vladivostok',
+    hoursRule: 'Tu-Su 10:00-18:00; Mo off; Fr[-1] off "sanitary day"',
+    ...overrides
+  };
+}
+
+/** 12:00 in Khabarovsk (UTC+10) on a date. */
+export function khabarovskNoon(date: string): Date {
+  return new Date(`${date}T02:00:00Z`);
+}
