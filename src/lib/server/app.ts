@@ -8,6 +8,7 @@ import { AssociationRepository } from './association/repository';
 import { AssociationPages } from './association/pages';
 import { MuseumCatalogue } from './museums/catalogue';
 import { seedDemoData } from './demo/seed';
+import { PageCache } from './http/page-cache';
 
 /** Everything a request may use, built once at start-up: the composition root. */
 export interface App {
@@ -19,6 +20,7 @@ export interface App {
   museums: MuseumDirectory;
   catalogue: MuseumCatalogue;
   association: AssociationPages;
+  pages: PageCache;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -34,11 +36,13 @@ export async function createApp(config: Config): Promise<App> {
     log.info('demo data loaded');
   }
   const frozen = config.frozenNow;
+  const clock = frozen ? () => new Date(frozen.getTime()) : () => new Date();
   return {
     config,
     database,
     log,
-    clock: frozen ? () => new Date(frozen.getTime()) : () => new Date(),
+    clock,
+    pages: new PageCache(clock),
     museums: new MuseumDirectory(repos.museums),
     catalogue,
     association: new AssociationPages(repos.association)
