@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-const text = z.string().trim();
-const localized = z.object({ ru: text.min(1), en: text.min(1) });
+import { localized, notice, phone, slug, text } from './fields';
 
 export const governanceBodies = ['leadership', 'council', 'revision_commission'] as const;
 export const governanceRoles = [
@@ -24,7 +22,7 @@ export const associationInput = z.object({
   registeredOn: z.iso.date().nullish(),
   memberTowns: z.array(localized).default([]),
   address: localized.nullish(),
-  phones: z.array(z.object({ number: text.min(5), label: localized.optional() })).default([]),
+  phones: z.array(phone).default([]),
   emails: z.array(z.email()).default([]),
   website: z.url().nullish(),
   governance: z
@@ -40,7 +38,7 @@ export const associationInput = z.object({
   projects: z
     .array(
       z.object({
-        slug: text.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+        slug,
         title: localized,
         period: localized.nullish(),
         summary: localized.nullish(),
@@ -48,15 +46,7 @@ export const associationInput = z.object({
       })
     )
     .default([]),
-  notices: z
-    .array(
-      z.object({
-        body: localized,
-        validFrom: z.iso.date().nullish(),
-        validUntil: z.iso.date().nullish()
-      })
-    )
-    .default([])
+  notices: z.array(notice).default([])
 });
 export type AssociationInput = z.input<typeof associationInput>;
 export type AssociationRecord = z.output<typeof associationInput>;

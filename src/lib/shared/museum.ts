@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localized, notice, phone, slug, text } from './fields';
 
 export const ownerships = [
   'state',
@@ -27,20 +28,15 @@ export const offerKinds = ['amount', 'free', 'by_agreement'] as const;
 export const locales = ['ru', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
-const text = z.string().trim();
 const optionalText = z
   .string()
   .trim()
   .nullish()
   .transform((v) => (v ? v : null));
-const localized = z.object({ ru: text.min(1), en: text.min(1) });
 
 /** Everything a museum record holds, as it arrives from a form, an import or the demo data. */
 export const museumInput = z.object({
-  slug: text.regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    'slug: latin lower-case letters, digits and hyphens'
-  ),
+  slug,
   membership: z.enum(memberships),
   status: z.enum(museumStatuses),
   ownership: z.enum(ownerships),
@@ -56,7 +52,7 @@ export const museumInput = z.object({
   latitude: z.number().min(-90).max(90).nullish(),
   longitude: z.number().min(-180).max(180).nullish(),
   timeZone: text.min(1),
-  phones: z.array(z.object({ number: text.min(5), label: localized.optional() })).default([]),
+  phones: z.array(phone).default([]),
   emails: z.array(z.email()).default([]),
   website: z.url().nullish(),
   vk: z.url().nullish(),
@@ -93,15 +89,7 @@ export const museumInput = z.object({
         })
     )
     .default([]),
-  notices: z
-    .array(
-      z.object({
-        body: localized,
-        validFrom: z.iso.date().nullish(),
-        validUntil: z.iso.date().nullish()
-      })
-    )
-    .default([])
+  notices: z.array(notice).default([])
 });
 export type MuseumInput = z.input<typeof museumInput>;
 export type MuseumRecord = z.output<typeof museumInput>;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
+import { insertNotices } from '../db/notices';
 import type { AssociationRecord } from '$lib/shared/association';
 
 /** SQL for the association: its single record, governance and projects. */
@@ -112,20 +113,7 @@ export class AssociationRepository {
           .execute();
       }
       await trx.deleteFrom('notices').where('museum_id', 'is', null).execute();
-      if (a.notices.length > 0) {
-        await trx
-          .insertInto('notices')
-          .values(
-            a.notices.map((n) => ({
-              museum_id: null,
-              body_ru: n.body.ru,
-              body_en: n.body.en,
-              valid_from: n.validFrom ?? null,
-              valid_until: n.validUntil ?? null
-            }))
-          )
-          .execute();
-      }
+      await insertNotices(trx, null, a.notices);
     });
   }
 }

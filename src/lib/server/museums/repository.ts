@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Localized, Phone } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
+import { insertNotices } from '../db/notices';
 import type { MuseumRecord } from '$lib/shared/museum';
 import type { PlaceInput } from '$lib/shared/association';
 
@@ -321,20 +322,7 @@ async function insertChildren(trx: Executor, museumId: number, museum: MuseumRec
       )
       .execute();
   }
-  if (museum.notices.length > 0) {
-    await trx
-      .insertInto('notices')
-      .values(
-        museum.notices.map((n) => ({
-          museum_id: museumId,
-          body_ru: n.body.ru,
-          body_en: n.body.en,
-          valid_from: n.validFrom ?? null,
-          valid_until: n.validUntil ?? null
-        }))
-      )
-      .execute();
-  }
+  await insertNotices(trx, museumId, museum.notices);
 }
 
 function decodeJson<
