@@ -46,6 +46,10 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<OpenBro
     throw error;
   }
 
+  // Fail a missing element in seconds, well inside a test's own time limit.
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(20_000);
+
   const blockedHosts = new Set<string>();
   // Map tiles and anything else off this machine are refused at once, so no test waits on the network.
   await context.route('**/*', (route) => {

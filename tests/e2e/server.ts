@@ -45,7 +45,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     DATA_DIR: dataDir,
     DEMO_DATA: 'on',
     TZ: 'UTC',
-    LOG_LEVEL: 'warn'
+    LOG_LEVEL: 'warn',
+    ORIGIN: url // TEMP-VERIFY
   };
   delete env.DATABASE_URL;
   delete env.KRAEVED_FROZEN_NOW;

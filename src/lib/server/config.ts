@@ -50,7 +50,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(`Configuration error: ${issue?.path.join('.')}: ${issue?.message}`);
+    const name = issue?.path.join('.') ?? '';
+    const message = issue?.message ?? 'invalid';
+    throw new ConfigError(
+      `Configuration error: ${message.startsWith(name) ? message : `${name}: ${message}`}`
+    );
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
