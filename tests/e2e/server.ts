@@ -44,12 +44,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DEMO_DATA: 'on',
-    TZ: 'UTC',
-    LOG_LEVEL: 'warn',
-    ORIGIN: url // TEMP-VERIFY
+    TZ: 'UTC'
   };
-  delete env.DATABASE_URL;
-  delete env.KRAEVED_FROZEN_NOW;
+  // Exactly the environment above: nothing from the shell may point it at another database,
+  // clock or public address.
+  for (const name of [
+    'DATABASE_URL',
+    'KRAEVED_FROZEN_NOW',
+    'ORIGIN',
+    'PROTOCOL_HEADER',
+    'HOST_HEADER',
+    'PORT_HEADER'
+  ]) {
+    delete env[name];
+  }
+  // The public address: links, the sitemap and SvelteKit's form origin check use it.
+  env.ORIGIN = url;
   if (options.frozenNow) env.KRAEVED_FROZEN_NOW = options.frozenNow;
 
   const child = spawn(process.execPath, ['build'], {

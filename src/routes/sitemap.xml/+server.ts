@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/i18n';
 
 const staticPaths = [
   '/',

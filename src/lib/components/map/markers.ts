@@ -1,4 +1,4 @@
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/i18n';
 import type { MuseumCard } from '$lib/server/museums/directory';
 import type { MapMarker } from './MuseumMap.svelte';
 

@@ -1,0 +1,101 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+/** The demo museums the tests speak about, by slug and by the names a visitor reads. */
+export const grodekov = {
+  slug: 'grodekov',
+  ru: 'Хабаровский краевой музей имени Н. И. Гродекова',
+  en: 'N. I. Grodekov Khabarovsk Krai Museum'
+};
+export const industrialHeritage = {
+  slug: 'industrial-heritage',
+  ru: 'Музей индустриально-технического наследия Дальнего Востока',
+  en: 'Museum of the Industrial and Technical Heritage of the Far East'
+};
+
+/** Screenshots go outside the repo, for a person to look at. */
+export const shotsDir = '/tmp/e2e-shots';
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(shotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+}
+
+/** The classes on <html>, where the version for the visually impaired shows itself. */
+export function htmlClasses(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.documentElement.classList]);
+}
+
+export function htmlLang(page: Page): Promise<string> {
+  return page.evaluate(() => document.documentElement.lang);
+}
+
+/** The text a visitor sees in the page body, shortened, to explain a failed wait. */
+async function whatThePageSays(page: Page): Promise<string> {
+  const text = await page
+    .evaluate(() => document.body?.innerText ?? '')
+    .catch((error: unknown) => `(no text: ${String(error)})`);
+  return `${page.url()}: ${text.replace(/\s+/g, ' ').trim().slice(0, 400)}`;
+}
+
+/** Waits until <html> has every one of the classes; a failure says what page the browser is on. */
+export async function waitForHtmlClasses(
+  page: Page,
+  classes: string[],
+  timeout = 10_000
+): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (wanted) => wanted.every((c) => document.documentElement.classList.contains(c)),
+      classes,
+      { timeout }
+    );
+  } catch {
+    throw new Error(
+      `<html> never got the classes ${classes.join(', ')} (it has "${(await htmlClasses(page)).join(' ')}"). ` +
+        `The browser shows ${await whatThePageSays(page)}`
+    );
+  }
+}
+
+/** Clicks something that submits a plain form or follows a full-page link, and waits for the new page. */
+export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  await Promise.all([
+    page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() }),
+    target.click()
+  ]);
+  await page.waitForLoadState('load');
+}
+
+/** The one-line opening-hours sentence of a museum page. */
+export function hoursStatus(page: Page): Locator {
+  return page.locator('.status .hours');
+}
+
+/** Text content with runs of white space made single, for comparing what a visitor reads. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Settings for the version for the visually impaired, as the site keeps them in its cookie. */
+export async function setReadingCookie(
+  context: BrowserContext,
+  baseUrl: string,
+  settings: string
+): Promise<void> {
+  await context.addCookies([
+    { name: 'reading', value: encodeURIComponent(settings), url: baseUrl, sameSite: 'Lax' }
+  ]);
+}
+
+/** Every <link rel="alternate" hreflang> of the page, as hreflang → href. */
+export function alternates(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="alternate"][hreflang]')].map(
+        (link) => [link.hreflang, link.getAttribute('href') ?? '']
+      )
+    )
+  );
+}
