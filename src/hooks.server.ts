@@ -5,9 +5,8 @@ import { building, dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { createApp, type App } from '$lib/server/app';
 import { loadConfig } from '$lib/server/config';
-import { parseReading, readingClasses, readingCookie, serializeReading } from '$lib/shared/reading';
+import { parseReading, readingClasses, readingCookie } from '$lib/shared/reading';
 import { chooseEncoding, compress, isCompressible } from '$lib/server/http/compression';
-import type { CachedPage } from '$lib/server/http/page-cache';
 import type { Locale } from '$lib/shared/museum';
 
 let app: App;
@@ -65,52 +64,39 @@ const securityHeaders: [string, string][] = [
 ];
 
 /** Visitor pages that are the same for everyone with the same URL and reading settings. */
-function isCacheable(request: Request, url: URL): boolean {
+function isShareable(request: Request, url: URL): boolean {
   return request.method === 'GET' && !/^\/(healthz|reading|admin|api)(\/|$)/.test(url.pathname);
 }
 
-function respond(page: CachedPage, request: Request): Response {
-  if (request.headers.get('if-none-match') === page.etag) {
-    return new Response(null, { status: 304, headers: { ETag: page.etag } });
-  }
-  const headers = new Headers(page.headers);
-  headers.set('ETag', page.etag);
-  return new Response(page.body, { status: page.status, headers });
-}
-
-/** Compresses what is worth compressing and keeps public pages for the rest of the minute. */
+/**
+ * Compresses what is worth compressing, and marks public pages as shareable for the rest of the
+ * current minute (hours such as "closes at 18:00" change only on minute boundaries). server.js,
+ * or nginx or a CDN in front, keeps them that long; browsers revalidate with the ETag.
+ */
 const delivery: Handle = async ({ event, resolve }) => {
   const { request, url } = event;
-  const encoding = chooseEncoding(request.headers.get('accept-encoding'));
-  const cacheable = isCacheable(request, url);
-  const cache = event.locals.app.pages;
-  const key = cache.key(url, serializeReading(event.locals.reading), encoding);
-  if (cacheable) {
-    const hit = cache.get(key);
-    if (hit) return respond(hit, request);
-  }
-
   const response = await resolve(event);
   for (const [name, value] of securityHeaders) response.headers.set(name, value);
   const type = response.headers.get('content-type');
   if (response.headers.has('content-encoding') || !response.body || !isCompressible(type)) {
     return response;
   }
-  const headers: [string, string][] = [...response.headers].filter(
-    ([name]) => name !== 'content-length'
-  );
-  headers.push(['vary', 'Accept-Encoding, Cookie']);
-  if (encoding !== 'identity') headers.push(['content-encoding', encoding]);
-  const body = await compress(new Uint8Array(await response.arrayBuffer()), encoding);
-  const page = { status: response.status, headers, body };
+  const encoding = chooseEncoding(request.headers.get('accept-encoding'));
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  headers.delete('etag');
+  headers.set('vary', 'Accept-Encoding, Cookie');
+  if (encoding !== 'identity') headers.set('content-encoding', encoding);
   if (
-    cacheable &&
+    isShareable(request, url) &&
     (response.status === 200 || response.status === 404) &&
     !response.headers.has('set-cookie')
   ) {
-    return respond(cache.set(key, page), request);
+    const secondsLeft = 60 - event.locals.app.clock().getUTCSeconds();
+    headers.set('cache-control', `public, max-age=0, s-maxage=${secondsLeft}`);
   }
-  return new Response(body, { status: page.status, headers: page.headers });
+  const body = await compress(new Uint8Array(await response.arrayBuffer()), encoding);
+  return new Response(body, { status: response.status, headers });
 };
 
 export const handle = sequence(context, delivery, locale);

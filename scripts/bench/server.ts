@@ -1,6 +1,6 @@
 /**
  * Shared helpers for the benchmarks in scripts/bench/: build the app when needed, start the
- * production server (`node build`) on a free loopback port with a fresh SQLite data directory,
+ * production server (`node server.js`) on a free loopback port with a fresh SQLite data directory,
  * wait for /healthz, and stop it again, also on Ctrl-C and on errors.
  *
  * Benchmarks print figures; they never fail CI. Everything here targets 127.0.0.1 only.
@@ -253,9 +253,9 @@ export interface StartOptions {
   onOutput?: (text: string) => void;
 }
 
-/** Spawns `node build` with a loopback port and a SQLite data dir; nothing is awaited. */
+/** Spawns `node server.js` with a loopback port and a SQLite data dir; nothing is awaited. */
 export function spawnServer(port: number, dataDir: string, env: Record<string, string> = {}) {
-  return spawn(process.execPath, ['build'], {
+  return spawn(process.execPath, ['server.js'], {
     cwd: appDir,
     env: {
       ...process.env,
@@ -296,11 +296,11 @@ export async function startServer(options: StartOptions = {}): Promise<Server> {
   const readyUrl = url + (options.readyPath ?? '/healthz');
   const deadline = started + (options.timeoutMs ?? 60_000);
   for (;;) {
-    if (exited) throw new Error(`node build exited before it was ready:\n${output()}`);
+    if (exited) throw new Error(`node server.js exited before it was ready:\n${output()}`);
     if ((await probe(readyUrl)) === 200) break;
     if (performance.now() > deadline) {
       await stop();
-      throw new Error(`node build was not ready at ${readyUrl} in time:\n${output()}`);
+      throw new Error(`node server.js was not ready at ${readyUrl} in time:\n${output()}`);
     }
     await sleep(options.pollMs ?? 50);
   }

@@ -1,5 +1,5 @@
 /**
- * npm run bench:startup — time from spawning `node build` to the first 200 response of the
+ * npm run bench:startup — time from spawning `node server.js` to the first 200 response of the
  * museum page (polled every 10 ms): 5 cold starts, each on a fresh SQLite data dir (so they
  * include migrations and demo seeding), then 5 starts on an existing data dir.
  *

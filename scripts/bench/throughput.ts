@@ -1,5 +1,5 @@
 /**
- * npm run bench:throughput — the museum page from `node build` against the same bytes served as
+ * npm run bench:throughput — the museum page from `node server.js` against the same bytes served as
  * a static file by nginx, both loaded by the same `wrk -t2 -c64 -d15s --latency` (after a 3 s
  * warm-up each) with the same Accept-Encoding header.
  *
@@ -289,7 +289,7 @@ main(async () => {
     ['server', 'requests/s', 'p50', 'p90', 'p99', 'p99 target', '', 'errors'],
     [
       [
-        'node build',
+        'node server.js',
         f(node.rps),
         `${f(node.p50)} ms`,
         `${f(node.p90)} ms`,

@@ -33,7 +33,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the production build (`node build`) on a fresh SQLite database with the demo museums. */
+/** Starts the production build (`node server.js`) on a fresh SQLite database with the demo museums. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kraeved-e2e-data-'));
@@ -62,7 +62,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   env.ORIGIN = url;
   if (options.frozenNow) env.KRAEVED_FROZEN_NOW = options.frozenNow;
 
-  const child = spawn(process.execPath, ['build'], {
+  const child = spawn(process.execPath, ['server.js'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe']

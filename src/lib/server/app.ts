@@ -8,7 +8,6 @@ import { AssociationRepository } from './association/repository';
 import { AssociationPages } from './association/pages';
 import { MuseumCatalogue } from './museums/catalogue';
 import { seedDemoData } from './demo/seed';
-import { PageCache } from './http/page-cache';
 
 /** Everything a request may use, built once at start-up: the composition root. */
 export interface App {
@@ -20,7 +19,6 @@ export interface App {
   museums: MuseumDirectory;
   catalogue: MuseumCatalogue;
   association: AssociationPages;
-  pages: PageCache;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -42,7 +40,6 @@ export async function createApp(config: Config): Promise<App> {
     database,
     log,
     clock,
-    pages: new PageCache(clock),
     museums: new MuseumDirectory(repos.museums),
     catalogue,
     association: new AssociationPages(repos.association)
