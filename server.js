@@ -105,13 +105,30 @@ function keep(req, res, url, body) {
   });
 }
 
+/** Keys whose expired copy one request is re-rendering right now. */
+const refreshing = new Set();
+/** How long past its time a copy may still be given while one request renders its successor. */
+const staleGraceMs = 10_000;
+
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
   if (req.method === 'GET' || req.method === 'HEAD') {
     const key = keyOf(req, url);
     const copy = key ? copies.get(key) : undefined;
-    if (copy && copy.expires > Date.now()) return answer(req, res, copy);
-    if (req.method === 'GET') return renderAndKeep(req, res, url);
+    const now = Date.now();
+    if (copy && copy.expires > now) return answer(req, res, copy);
+    // When a popular page expires, one request renders it again and the rest get the old copy
+    // for those few milliseconds, instead of all of them rendering at once.
+    if (key && copy && refreshing.has(key) && copy.expires + staleGraceMs > now) {
+      return answer(req, res, copy);
+    }
+    if (req.method === 'GET') {
+      if (key) {
+        refreshing.add(key);
+        res.once('close', () => refreshing.delete(key));
+      }
+      return renderAndKeep(req, res, url);
+    }
   }
   handler(req, res, () => {
     res.statusCode = 404;
