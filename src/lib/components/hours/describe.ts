@@ -126,3 +126,11 @@ export function dayLabel(date: string, locale: Locale): string {
     month: 'long'
   }).format(new Date(`${date}T12:00:00Z`));
 }
+
+/** 'Asia/Vladivostok' → 'UTC+10': what a visitor understands of a time zone. */
+export function utcOffset(timeZone: string, at: Date): string {
+  const name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return (name ?? 'GMT').replace('GMT', 'UTC').replace(/^UTC$/, 'UTC+0');
+}
