@@ -12,6 +12,8 @@ export default defineConfig({
     sveltekit()
   ],
   server: { port: 3000 },
+  // The bundler's plugin-timing report is noise for someone starting the site.
+  build: { rolldownOptions: { checks: { pluginTimings: false } } },
   test: {
     projects: [
       {

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "lint"
+npm run i18n --silent # the interface strings' code, which lint and types read
 npx eslint .
 npx prettier --check . --log-level warn
 
