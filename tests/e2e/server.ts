@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export interface ServerOptions {
   /** An ISO instant the server's clock is frozen at; omit for the real clock. */
   frozenNow?: string;
+  /** Run on this PostgreSQL database instead of a fresh SQLite file. */
+  databaseUrl?: string;
 }
 
 export interface RunningServer {
@@ -61,6 +63,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The public address: links, the sitemap and SvelteKit's form origin check use it.
   env.ORIGIN = url;
   if (options.frozenNow) env.KRAEVED_FROZEN_NOW = options.frozenNow;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
 
   const child = spawn(process.execPath, ['server.js'], {
     cwd: repoRoot,
@@ -144,4 +147,34 @@ function killProcess(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** Starts `node server.js` with a broken setting and waits for it to give up. */
+export async function startExpectingFailure(
+  overrides: NodeJS.ProcessEnv
+): Promise<{ code: number | null; output: string }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kraeved-e2e-fail-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    TZ: 'UTC'
+  };
+  delete env.DATABASE_URL;
+  Object.assign(env, overrides);
+  const child = spawn(process.execPath, ['server.js'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  const output = collectOutput(child);
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), startTimeoutMs);
+    child.once('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  await rm(dataDir, { recursive: true, force: true });
+  return { code, output: output.text() };
 }
