@@ -8,6 +8,7 @@ import { loadConfig } from '$lib/server/config';
 import { parseReading, readingClasses, readingCookie } from '$lib/shared/reading';
 import { chooseEncoding, compress, isCompressible } from '$lib/server/http/compression';
 import type { Locale } from '$lib/shared/museum';
+import { clientAddressHeader } from '$lib/server/auth/auth';
 
 let app: App;
 
@@ -99,7 +100,26 @@ const delivery: Handle = async ({ event, resolve }) => {
   return new Response(body, { status: response.status, headers });
 };
 
-export const handle = sequence(context, delivery, locale);
+const staffArea = /^(\/en)?\/admin(\/|$)/;
+
+/** Staff pages know who is signed in; better-auth's own endpoints (the reset link) pass through. */
+const staff: Handle = async ({ event, resolve }) => {
+  const { pathname } = event.url;
+  if (pathname.startsWith('/api/auth/')) {
+    const headers = new Headers(event.request.headers);
+    headers.set(clientAddressHeader, event.getClientAddress());
+    return event.locals.app.auth.handler(
+      // Node needs duplex for a streamed body; the DOM types TypeScript ships do not know it yet.
+      new Request(event.request, { headers, duplex: 'half' } as RequestInit)
+    );
+  }
+  event.locals.staff = staffArea.test(pathname)
+    ? await event.locals.app.accounts.session(event.request.headers)
+    : null;
+  return resolve(event);
+};
+
+export const handle = sequence(context, delivery, staff, locale);
 
 export const handleError: HandleServerError = ({ error, status }) => {
   if (status !== 404) app?.log.error({ err: error }, 'request failed');

@@ -53,6 +53,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   for (const name of [
     'DATABASE_URL',
     'KRAEVED_FROZEN_NOW',
+    'AUTH_SECRET',
     'ORIGIN',
     'PROTOCOL_HEADER',
     'HOST_HEADER',
@@ -63,7 +64,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The public address: links, the sitemap and SvelteKit's form origin check use it.
   env.ORIGIN = url;
   if (options.frozenNow) env.KRAEVED_FROZEN_NOW = options.frozenNow;
-  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  if (options.databaseUrl) {
+    env.DATABASE_URL = options.databaseUrl;
+    env.AUTH_SECRET = 'e2e-secret-that-is-long-enough-for-auth-0123';
+  }
 
   const child = spawn(process.execPath, ['server.js'], {
     cwd: repoRoot,

@@ -12,7 +12,7 @@ import { seedDemoData } from '$lib/server/demo/seed';
 import { migrateToLatest } from '$lib/server/db/migrate';
 import { openDatabase } from '$lib/server/db/connection';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
-import { khabarovskNoon } from './factories';
+import { khabarovskNoon, newAccounts } from './factories';
 
 describe.each(dialects)('demo data and start-up on %s', (dialect) => {
   let test: TestDatabase;
@@ -29,7 +29,12 @@ describe.each(dialects)('demo data and start-up on %s', (dialect) => {
   });
 
   it('loads the demo data once and leaves a filled database alone', async () => {
-    const deps = { museums, association, catalogue: new MuseumCatalogue(museums) };
+    const deps = {
+      museums,
+      association,
+      catalogue: new MuseumCatalogue(museums),
+      accounts: newAccounts(test.database)
+    };
     expect(await seedDemoData(deps)).toBe(true);
     const count = await museums.count();
     expect(count).toBeGreaterThanOrEqual(12);

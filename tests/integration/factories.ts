@@ -1,3 +1,7 @@
+import type { Database } from '$lib/server/db/connection';
+import { createAuth, type AuthOptions } from '$lib/server/auth/auth';
+import { StaffAccounts } from '$lib/server/auth/accounts';
+import { StaffRepository } from '$lib/server/auth/staff-repository';
 import type { MuseumInput } from '$lib/shared/museum';
 import type { PlaceInput } from '$lib/shared/association';
 
@@ -48,4 +52,22 @@ export function newMuseum(overrides: Partial<MuseumInput> = {}): MuseumInput {
 /** 12:00 in Khabarovsk (UTC+10) on a date. */
 export function khabarovskNoon(date: string): Date {
   return new Date(`${date}T02:00:00Z`);
+}
+
+/** Staff accounts over a test database, as the app wires them, with better-auth beside them. */
+export function newAuth(
+  database: Database,
+  sendPasswordReset: AuthOptions['sendPasswordReset'] = async () => {}
+) {
+  const auth = createAuth({
+    database,
+    baseURL: 'http://localhost:3000',
+    secret: 'a-test-secret-that-is-long-enough-0123456789',
+    sendPasswordReset
+  });
+  return { auth, accounts: new StaffAccounts(auth, new StaffRepository(database.db)) };
+}
+
+export function newAccounts(database: Database): StaffAccounts {
+  return newAuth(database).accounts;
 }

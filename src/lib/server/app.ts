@@ -8,6 +8,17 @@ import { AssociationRepository } from './association/repository';
 import { AssociationPages } from './association/pages';
 import { MuseumCatalogue } from './museums/catalogue';
 import { seedDemoData } from './demo/seed';
+import { createAuth, type Auth } from './auth/auth';
+import { StaffRepository } from './auth/staff-repository';
+import { StaffAccounts } from './auth/accounts';
+import { readOrCreateSecret } from './auth/secret';
+import { Workspace } from './auth/workspace';
+import { passwordResetMail } from './auth/mails';
+import { JobRepository } from './jobs/repository';
+import { JobQueue } from './jobs/queue';
+import { JobWorker } from './jobs/worker';
+import { MailRepository } from './mail/repository';
+import { Mailer } from './mail/mailer';
 
 /** Everything a request may use, built once at start-up: the composition root. */
 export interface App {
@@ -19,6 +30,11 @@ export interface App {
   museums: MuseumDirectory;
   catalogue: MuseumCatalogue;
   association: AssociationPages;
+  auth: Auth;
+  accounts: StaffAccounts;
+  workspace: Workspace;
+  mailer: Mailer;
+  worker: JobWorker | null;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -30,11 +46,36 @@ export async function createApp(config: Config): Promise<App> {
     association: new AssociationRepository(database.db)
   };
   const catalogue = new MuseumCatalogue(repos.museums);
-  if (config.demoData && (await seedDemoData({ ...repos, catalogue }))) {
-    log.info('demo data loaded');
-  }
   const frozen = config.frozenNow;
   const clock = frozen ? () => new Date(frozen.getTime()) : () => new Date();
+  const jobs = new JobRepository(database.db, database.dialect);
+  const mailer = new Mailer({
+    repository: new MailRepository(database.db),
+    queue: new JobQueue(jobs, clock),
+    config: config.mail,
+    clock
+  });
+  const auth = createAuth({
+    database,
+    baseURL: config.origin,
+    secret: config.authSecret ?? readOrCreateSecret(config.dataDir),
+    sendPasswordReset: (to, url) => mailer.send(passwordResetMail(to, url)).then(() => undefined)
+  });
+  const staff = new StaffRepository(database.db);
+  const accounts = new StaffAccounts(auth, staff);
+  if (config.demoData && (await seedDemoData({ ...repos, catalogue, accounts }))) {
+    log.info('demo data loaded');
+  }
+  // The same Database as the web process: on SQLite a second connection in one process deadlocks.
+  const worker = config.worker
+    ? new JobWorker({
+        repository: jobs,
+        clock,
+        log,
+        handlers: { 'send-mail': (p) => mailer.deliver(p) }
+      })
+    : null;
+  worker?.start();
   return {
     config,
     database,
@@ -42,6 +83,11 @@ export async function createApp(config: Config): Promise<App> {
     clock,
     museums: new MuseumDirectory(repos.museums),
     catalogue,
-    association: new AssociationPages(repos.association)
+    association: new AssociationPages(repos.association),
+    auth,
+    accounts,
+    workspace: new Workspace(staff, repos.museums),
+    mailer,
+    worker
   };
 }

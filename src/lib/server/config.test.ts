@@ -12,7 +12,10 @@ describe('loadConfig', () => {
   });
 
   it('chooses PostgreSQL when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/kraeved' }).database).toEqual({
+    const secret = 's'.repeat(32);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/kraeved', AUTH_SECRET: secret }).database
+    ).toEqual({
       kind: 'postgres',
       url: 'postgres://u:p@db:5432/kraeved'
     });
@@ -22,6 +25,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(
       /DATABASE_URL must look like postgres:\/\//
+    );
+  });
+
+  it('requires AUTH_SECRET with PostgreSQL, where several instances must share it', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/kraeved' })).toThrow(
+      /AUTH_SECRET must be set when DATABASE_URL is set/
     );
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MailConfig } from './mail/mailer';
 import path from 'node:path';
 
 /** Everything the server reads from its environment, validated once at start-up. */
@@ -12,6 +13,13 @@ export interface Config {
   logLevel: string;
   /** A frozen instant for the whole server, for browser tests of time-dependent pages. */
   frozenNow: Date | null;
+  /** The public address; links in e-mails start with it. */
+  origin: string;
+  /** Signs session cookies; null means "keep one in the data folder" (SQLite only). */
+  authSecret: string | null;
+  mail: MailConfig;
+  /** Whether this process also runs the job worker (the default; `WORKER=off` for web only). */
+  worker: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +51,22 @@ const envSchema = z.object({
       message: 'KRAEVED_FROZEN_NOW must be an ISO instant like 2026-11-24T02:00:00Z'
     })
     .optional(),
+  ORIGIN: z
+    .url({ message: 'ORIGIN must be the public address, like https://museums.example.ru' })
+    .optional(),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce
+    .number({ message: 'SMTP_PORT must be a number' })
+    .int()
+    .min(1)
+    .max(65535)
+    .default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().default('Краевед <noreply@localhost>'),
+  WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -58,6 +82,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
+  if (e.DATABASE_URL && !e.AUTH_SECRET) {
+    throw new ConfigError(
+      'Configuration error: AUTH_SECRET must be set when DATABASE_URL is set: every instance signs sessions with it'
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -68,7 +97,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoData: e.DEMO_DATA === 'on',
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION },
     logLevel: e.LOG_LEVEL,
-    frozenNow: e.KRAEVED_FROZEN_NOW ? new Date(e.KRAEVED_FROZEN_NOW) : null
+    frozenNow: e.KRAEVED_FROZEN_NOW ? new Date(e.KRAEVED_FROZEN_NOW) : null,
+    origin: (e.ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    authSecret: e.AUTH_SECRET ?? null,
+    mail: e.SMTP_HOST
+      ? {
+          kind: 'smtp',
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE === 'true',
+          user: e.SMTP_USER,
+          pass: e.SMTP_PASSWORD,
+          from: e.MAIL_FROM
+        }
+      : { kind: 'outbox' },
+    worker: e.WORKER === 'on'
   };
 }
 

@@ -12,6 +12,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /**
+   * The connection better-auth uses. On PostgreSQL a pool of its own with pg's standard type
+   * parsing (better-auth expects Date objects back); on SQLite the same single writer.
+   */
+  auth: { db: Kysely<DB>; type: Dialect };
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -19,12 +24,13 @@ export interface Database {
 
 export class DatabaseError extends Error {}
 
-// DATE columns stay 'YYYY-MM-DD' strings and timestamps ISO strings on both dialects, so the
-// repositories see one shape and no Date is shifted by the server's time zone.
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// For our repositories DATE columns stay 'YYYY-MM-DD' strings and timestamps ISO strings on both
+// dialects, so they see one shape and no Date is shifted by the server's time zone.
+const repositoryTypes = new pg.TypeOverrides();
+repositoryTypes.setTypeParser(pg.types.builtins.DATE, (v) => v);
+repositoryTypes.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+repositoryTypes.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+repositoryTypes.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openDatabase(database: Config['database']): Promise<Database> {
   return database.kind === 'sqlite' ? openSqlite(database.file) : openPostgres(database.url);
@@ -56,13 +62,19 @@ function openSqlite(file: string): Database {
   return {
     db,
     dialect: 'sqlite',
+    auth: { db, type: 'sqlite' },
     ping: () => ping(db),
     close: () => db.destroy()
   };
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    types: repositoryTypes
+  });
   // A pool error (the server went away) must not crash the process; /healthz reports it.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -74,7 +86,18 @@ async function openPostgres(url: string): Promise<Database> {
       `Cannot connect to ${describeDatabase({ kind: 'postgres', url })}: ${(error as Error).message}`
     );
   }
-  return { db, dialect: 'postgres', ping: () => ping(db), close: () => db.destroy() };
+  const authPool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
+  authPool.on('error', () => {});
+  const authDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: authPool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    auth: { db: authDb, type: 'postgres' },
+    ping: () => ping(db),
+    close: async () => {
+      await Promise.all([db.destroy(), authDb.destroy()]);
+    }
+  };
 }
 
 async function ping(db: Kysely<DB>): Promise<boolean> {

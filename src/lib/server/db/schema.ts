@@ -165,6 +165,66 @@ export interface ProjectsTable {
   body_en: Text;
 }
 
+/** Written by better-auth; we only read users (names, e-mails) and count them. */
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
+  image: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StaffRolesTable {
+  id: Generated<number>;
+  user_id: string;
+  museum_id: number | null;
+  role: 'association_admin' | 'museum_admin' | 'museum_editor';
+  publishing: ColumnType<'review' | 'publish', 'review' | 'publish' | undefined>;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: string | null;
+  museum_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  details: Json<Record<string, unknown>> | null;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: Json<unknown>;
+  status: ColumnType<
+    'queued' | 'running' | 'done' | 'failed',
+    'queued' | 'running' | 'done' | 'failed' | undefined
+  >;
+  attempts: ColumnType<number, number | undefined>;
+  max_attempts: ColumnType<number, number | undefined>;
+  run_at: Timestamp;
+  locked_until: string | null;
+  last_error: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: Text;
+  transport: 'outbox' | 'smtp';
+  created_at: Timestamp;
+  sent_at: string | null;
+  error: Text;
+}
+
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -175,4 +235,9 @@ export interface DB {
   association: AssociationTable;
   governance_roles: GovernanceRolesTable;
   projects: ProjectsTable;
+  users: UsersTable;
+  staff_roles: StaffRolesTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  mail_outbox: MailOutboxTable;
 }

@@ -892,3 +892,46 @@ export const demoMuseums: MuseumInput[] = [
   localLoreMuseum({ slug: 'bikin', ru: 'Бикин', en: 'Bikin', ruIn: 'в Бикине' }),
   localLoreMuseum({ slug: 'vyazemsky', ru: 'Вяземский', en: 'Vyazemsky', ruIn: 'в Вяземском' })
 ];
+
+/**
+ * Demo staff accounts, one for each role, listed in the README. Made-up people: the passwords are
+ * public, so these accounts exist only where DEMO_DATA=on.
+ */
+export const demoStaff: {
+  name: string;
+  email: string;
+  password: string;
+  role: 'association_admin' | 'museum_admin' | 'museum_editor';
+  museum: string | null;
+  publishing?: 'review' | 'publish';
+}[] = [
+  {
+    name: 'Администратор ассоциации (демо)',
+    email: 'admin@kraeved.demo',
+    password: 'demo-association-admin',
+    role: 'association_admin',
+    museum: null
+  },
+  {
+    name: 'Администратор музея (демо)',
+    email: 'museum-admin@kraeved.demo',
+    password: 'demo-museum-admin',
+    role: 'museum_admin',
+    museum: 'industrial-heritage'
+  },
+  {
+    name: 'Редактор музея (демо)',
+    email: 'editor@kraeved.demo',
+    password: 'demo-museum-editor',
+    role: 'museum_editor',
+    museum: 'industrial-heritage',
+    publishing: 'review'
+  },
+  {
+    name: 'Администратор Гродековского музея (демо)',
+    email: 'grodekov-admin@kraeved.demo',
+    password: 'demo-grodekov-admin',
+    role: 'museum_admin',
+    museum: 'grodekov'
+  }
+];

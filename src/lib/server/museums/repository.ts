@@ -166,6 +166,17 @@ export class MuseumRepository {
     return { districts, settlements };
   }
 
+  /** Names of some museums (drafts included), or of all of them: for the staff workspace. */
+  async namesOf(ids: number[] | 'all') {
+    if (ids !== 'all' && ids.length === 0) return [];
+    let query = this.db
+      .selectFrom('museums')
+      .select(['id', 'slug', 'name_ru', 'name_en'])
+      .orderBy('name_ru');
+    if (ids !== 'all') query = query.where('id', 'in', ids);
+    return query.execute();
+  }
+
   async slugs() {
     return this.db
       .selectFrom('museums')

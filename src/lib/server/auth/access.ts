@@ -1,0 +1,87 @@
+/**
+ * Who may do what, in one place. Every service method that reads private data or changes
+ * anything asks `can` (or `require`) before it touches the database.
+ */
+export const roles = ['association_admin', 'museum_admin', 'museum_editor'] as const;
+export type Role = (typeof roles)[number];
+
+export interface Grant {
+  role: Role;
+  /** null for the association admin, whose grant covers everything. */
+  museumId: number | null;
+  /** Whether an editor's changes go live without review. */
+  publishing: 'review' | 'publish';
+}
+
+export interface Actor {
+  userId: string;
+  grants: Grant[];
+}
+
+export type Target = { kind: 'association' } | { kind: 'museum'; museumId: number };
+
+export const actions = [
+  'museum.create',
+  'museum.read-drafts',
+  'museum.edit',
+  'museum.publish',
+  'museum.review',
+  'staff.list',
+  'staff.invite-admin',
+  'staff.invite-editor',
+  'staff.change-role',
+  'association.edit',
+  'audit.read'
+] as const;
+export type Action = (typeof actions)[number];
+
+/** Thrown for "not found or no access": a museum that is not yours looks like one that is not there. */
+export class NotFoundOrForbidden extends Error {
+  constructor() {
+    super('not found or no access');
+  }
+}
+
+export function isAssociationAdmin(actor: Actor): boolean {
+  return actor.grants.some((g) => g.role === 'association_admin');
+}
+
+function grantFor(actor: Actor, museumId: number): Grant | undefined {
+  return actor.grants.find((g) => g.museumId === museumId);
+}
+
+export function can(actor: Actor, action: Action, target: Target): boolean {
+  if (isAssociationAdmin(actor)) return true;
+  if (target.kind === 'association') return false;
+  const grant = grantFor(actor, target.museumId);
+  if (!grant) return false;
+  const admin = grant.role === 'museum_admin';
+  switch (action) {
+    case 'museum.read-drafts':
+    case 'museum.edit':
+    case 'staff.list':
+      return true;
+    case 'museum.publish':
+      return admin || grant.publishing === 'publish';
+    case 'museum.review':
+    case 'staff.invite-editor':
+    case 'staff.change-role':
+    case 'audit.read':
+      return admin;
+    case 'museum.create':
+    case 'staff.invite-admin':
+    case 'association.edit':
+      return false;
+  }
+}
+
+export function requireAccess(actor: Actor | null, action: Action, target: Target): Actor {
+  if (!actor || !can(actor, action, target)) throw new NotFoundOrForbidden();
+  return actor;
+}
+
+/** The museums an actor works on, or 'all' for an association admin. */
+export function museumsOf(actor: Actor): number[] | 'all' {
+  if (isAssociationAdmin(actor)) return 'all';
+  return actor.grants.flatMap((g) => (g.museumId === null ? [] : [g.museumId]));
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Selectable } from 'kysely';
+import type { JobsTable } from '../db/schema';
+
+/**
+ * Every job there is, by name, with its payload. Payloads carry ids, never whole objects: the
+ * handler reads the current state when it runs, so a job that runs late or twice sees the truth.
+ */
+export interface JobPayloads {
+  'send-mail': { mailId: number };
+}
+
+export type JobName = keyof JobPayloads;
+
+export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
+
+/** Payloads come back from the database as JSON; each is checked before its handler sees it. */
+export const jobPayloadSchemas: { [N in JobName]: z.ZodType<JobPayloads[N]> } = {
+  'send-mail': z.object({ mailId: z.number().int().positive() })
+};
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobPayloadSchemas, name);
+}
+
+export type JobStatus = Selectable<JobsTable>['status'];
+
+export const jobStatuses: readonly JobStatus[] = ['queued', 'running', 'done', 'failed'];
+
+/** A job as a worker holds it after claiming. `attempts` counts this attempt and fences it. */
+export interface ClaimedJob {
+  id: number;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/** A job as staff see it in the queue's overview. */
+export interface JobSummary {
+  id: number;
+  name: string;
+  payload: unknown;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,114 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { JobQueue } from '../jobs/queue';
+import type { JobPayloads } from '../jobs/types';
+import type { MailRepository, OutboxMail } from './repository';
+
+/**
+ * Where mail goes. 'outbox' (the default, with no SMTP server configured) keeps each message in
+ * the outbox table for staff to read; 'smtp' delivers it through the given server.
+ */
+export type MailConfig =
+  | { kind: 'outbox' }
+  | {
+      kind: 'smtp';
+      host: string;
+      port: number;
+      /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+      secure: boolean;
+      user?: string;
+      pass?: string;
+      /** The From header, e.g. 'Краевед <noreply@example.org>'. */
+      from: string;
+    };
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export class MailError extends Error {}
+
+// One address, no spaces or line breaks; nodemailer does the rest (and punycode for .рф domains).
+const address = /^[^\s@,<>]+@[^\s@,<>]+$/;
+
+/** Sends mail through the job queue, so a slow or absent mail server never holds up a request. */
+export class Mailer {
+  private transporter: Transporter | null = null;
+
+  constructor(
+    private readonly deps: {
+      repository: MailRepository;
+      queue: JobQueue;
+      config: MailConfig;
+      clock: () => Date;
+    }
+  ) {}
+
+  /** Stores the message and queues its delivery, both or neither. */
+  async send(message: MailMessage): Promise<{ mailId: number }> {
+    if (!address.test(message.to)) throw new MailError(`Not an e-mail address: ${message.to}`);
+    const { repository, queue, config, clock } = this.deps;
+    return repository.transaction(async (transaction) => {
+      const mailId = await repository.insert(message, config.kind, clock(), transaction);
+      await queue.enqueue('send-mail', { mailId }, { transaction });
+      return { mailId };
+    });
+  }
+
+  /**
+   * The 'send-mail' job. A message already marked sent is left alone, so running this twice sends
+   * once. (A worker that dies between the SMTP server's "OK" and the mark may send it again.)
+   */
+  async deliver({ mailId }: JobPayloads['send-mail']): Promise<void> {
+    const { repository, config, clock } = this.deps;
+    const mail = await repository.find(mailId);
+    if (!mail || mail.sentAt) return;
+    if (mail.transport === 'smtp') {
+      try {
+        if (config.kind !== 'smtp') {
+          throw new MailError('This message is for SMTP, but no SMTP server is configured');
+        }
+        await this.smtp(config).sendMail({
+          from: config.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html ?? undefined
+        });
+      } catch (error) {
+        await repository.recordError(
+          mailId,
+          error instanceof Error ? error.message : String(error)
+        );
+        throw error;
+      }
+    }
+    await repository.markSent(mailId, clock());
+  }
+
+  /** The outbox as staff read it, newest first. */
+  outbox(limit?: number): Promise<OutboxMail[]> {
+    return this.deps.repository.listRecent(limit);
+  }
+
+  close(): void {
+    this.transporter?.close();
+    this.transporter = null;
+  }
+
+  private smtp(config: Extract<MailConfig, { kind: 'smtp' }>): Transporter {
+    this.transporter ??= nodemailer.createTransport({
+      host: config.host,
+      port: config.port,
+      secure: config.secure,
+      auth: config.user ? { user: config.user, pass: config.pass } : undefined,
+      // A job should fail and retry, not hang for nodemailer's default minutes.
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 60_000
+    });
+    return this.transporter;
+  }
+}

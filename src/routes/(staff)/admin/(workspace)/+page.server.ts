@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { localizeHref } from '$lib/i18n';
+import { forwardCookies } from '$lib/server/auth/cookies';
+
+export const load: PageServerLoad = async ({ locals, parent }) => {
+  await parent();
+  return locals.app.workspace.dashboard(locals.staff, locals.locale);
+};
+
+export const actions: Actions = {
+  signOut: async ({ request, locals, cookies }) => {
+    forwardCookies(await locals.app.accounts.signOut(request.headers), cookies);
+    redirect(303, localizeHref('/admin/sign-in'));
+  },
+  signOutEverywhere: async ({ request, locals, cookies }) => {
+    forwardCookies(await locals.app.accounts.signOut(request.headers, true), cookies);
+    redirect(303, localizeHref('/admin/sign-in'));
+  }
+};
