@@ -14,6 +14,8 @@ import { StaffAccounts } from './auth/accounts';
 import { readOrCreateSecret } from './auth/secret';
 import { Workspace } from './auth/workspace';
 import { passwordResetMail } from './auth/mails';
+import { MuseumEditor } from './museums/editor';
+import { RevisionRepository } from './museums/revisions';
 import { JobRepository } from './jobs/repository';
 import { JobQueue } from './jobs/queue';
 import { JobWorker } from './jobs/worker';
@@ -35,6 +37,7 @@ export interface App {
   workspace: Workspace;
   mailer: Mailer;
   worker: JobWorker | null;
+  editor: MuseumEditor;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -88,6 +91,7 @@ export async function createApp(config: Config): Promise<App> {
     accounts,
     workspace: new Workspace(staff, repos.museums),
     mailer,
-    worker
+    worker,
+    editor: new MuseumEditor(repos.museums, new RevisionRepository(database.db), staff, clock)
   };
 }

@@ -225,6 +225,20 @@ export interface MailOutboxTable {
   error: Text;
 }
 
+export interface MuseumRevisionsTable {
+  id: Generated<number>;
+  museum_id: number;
+  author_id: string | null;
+  status: 'draft' | 'review' | 'published' | 'discarded';
+  /** A whole MuseumRecord. */
+  data: Json<unknown>;
+  note: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: string | null;
+  published_by: string | null;
+}
+
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -238,6 +252,7 @@ export interface DB {
   users: UsersTable;
   staff_roles: StaffRolesTable;
   audit_log: AuditLogTable;
+  museum_revisions: MuseumRevisionsTable;
   jobs: JobsTable;
   mail_outbox: MailOutboxTable;
 }

@@ -236,66 +236,162 @@ export class MuseumRepository {
   /** Inserts a museum with its contacts, prices and notices, all or nothing. */
   async insert(museum: MuseumRecord): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const settlement = museum.settlementSlug
-        ? await trx
-            .selectFrom('settlements')
-            .where('slug', '=', museum.settlementSlug)
-            .select('id')
-            .executeTakeFirst()
-        : undefined;
-      if (museum.settlementSlug && !settlement) {
-        throw new Error(`Unknown settlement ${museum.settlementSlug}`);
-      }
       const { id } = await trx
         .insertInto('museums')
-        .values({
-          slug: museum.slug,
-          membership: museum.membership,
-          status: museum.status,
-          ownership: museum.ownership,
-          profile: museum.profile,
-          name_ru: museum.name.ru,
-          name_en: museum.name.en,
-          short_name_ru: museum.shortName?.ru ?? null,
-          short_name_en: museum.shortName?.en ?? null,
-          founded_year: museum.foundedYear ?? null,
-          founders_ru: museum.founders?.ru ?? null,
-          founders_en: museum.founders?.en ?? null,
-          director_ru: museum.director?.ru ?? null,
-          director_en: museum.director?.en ?? null,
-          director_title_ru: museum.directorTitle?.ru ?? null,
-          director_title_en: museum.directorTitle?.en ?? null,
-          settlement_id: settlement?.id ?? null,
-          address_ru: museum.address?.ru ?? null,
-          address_en: museum.address?.en ?? null,
-          latitude: museum.latitude ?? null,
-          longitude: museum.longitude ?? null,
-          time_zone: museum.timeZone,
-          phones: writeJson(museum.phones),
-          emails: writeJson(museum.emails),
-          website: museum.website ?? null,
-          vk: museum.vk ?? null,
-          telegram: museum.telegram ?? null,
-          ok: museum.ok ?? null,
-          hours_rule: museum.hoursRule,
-          hours_note_ru: museum.hoursNote?.ru ?? null,
-          hours_note_en: museum.hoursNote?.en ?? null,
-          accessibility_ru: museum.accessibility?.ru ?? null,
-          accessibility_en: museum.accessibility?.en ?? null,
-          free_admission: writeJson(museum.freeAdmission),
-          summary_ru: museum.summary?.ru ?? null,
-          summary_en: museum.summary?.en ?? null,
-          about_ru: museum.about?.ru ?? null,
-          about_en: museum.about?.en ?? null,
-          history_ru: museum.history?.ru ?? null,
-          history_en: museum.history?.en ?? null
-        })
+        .values(await museumRow(trx, museum))
         .returning('id')
         .executeTakeFirstOrThrow();
       await insertChildren(trx, id, museum);
       return id;
     });
   }
+
+  /** Replaces a museum's published record and its lists with a new version, all or nothing. */
+  async replace(id: number, museum: MuseumRecord, now: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('museums')
+        .set({ ...(await museumRow(trx, museum)), updated_at: now })
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      await trx.deleteFrom('museum_contact_people').where('museum_id', '=', id).execute();
+      await trx.deleteFrom('price_offers').where('museum_id', '=', id).execute();
+      await trx.deleteFrom('notices').where('museum_id', '=', id).execute();
+      await insertChildren(trx, id, museum);
+    });
+  }
+
+  /** A museum as a whole record, the shape forms and revisions work with (drafts included). */
+  async loadRecord(id: number): Promise<MuseumRecord | undefined> {
+    const row = await this.db
+      .selectFrom('museums')
+      .leftJoin('settlements', 'settlements.id', 'museums.settlement_id')
+      .where('museums.id', '=', id)
+      .select([...museumColumns, 'museums.membership', 'settlements.slug as settlement_slug'])
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const [contacts, prices, notices] = await Promise.all([
+      this.db
+        .selectFrom('museum_contact_people')
+        .where('museum_id', '=', id)
+        .selectAll()
+        .orderBy('position')
+        .execute(),
+      this.db
+        .selectFrom('price_offers')
+        .where('museum_id', '=', id)
+        .selectAll()
+        .orderBy('position')
+        .execute(),
+      this.db.selectFrom('notices').where('museum_id', '=', id).selectAll().orderBy('id').execute()
+    ]);
+    const pair = (ru: string | null, en: string | null) => (ru && en ? { ru, en } : null);
+    const museum = decodeJson(row);
+    return {
+      slug: museum.slug,
+      membership: museum.membership,
+      status: museum.status,
+      ownership: museum.ownership,
+      profile: museum.profile,
+      name: { ru: museum.name_ru, en: museum.name_en },
+      shortName: pair(museum.short_name_ru, museum.short_name_en),
+      foundedYear: museum.founded_year,
+      founders: pair(museum.founders_ru, museum.founders_en),
+      director: pair(museum.director_ru, museum.director_en),
+      directorTitle: pair(museum.director_title_ru, museum.director_title_en),
+      settlementSlug: museum.settlement_slug,
+      address: pair(museum.address_ru, museum.address_en),
+      latitude: museum.latitude,
+      longitude: museum.longitude,
+      timeZone: museum.time_zone,
+      phones: museum.phones,
+      emails: museum.emails,
+      website: museum.website,
+      vk: museum.vk,
+      telegram: museum.telegram,
+      ok: museum.ok,
+      hoursRule: museum.hours_rule,
+      hoursNote: pair(museum.hours_note_ru, museum.hours_note_en),
+      accessibility: pair(museum.accessibility_ru, museum.accessibility_en),
+      freeAdmission: museum.free_admission,
+      summary: pair(museum.summary_ru, museum.summary_en),
+      about: pair(museum.about_ru, museum.about_en),
+      history: pair(museum.history_ru, museum.history_en),
+      contacts: contacts.map((c) => ({
+        name: { ru: c.name_ru, en: c.name_en },
+        role: pair(c.role_ru, c.role_en),
+        phone: c.phone,
+        email: c.email
+      })),
+      prices: prices.map((p) => ({
+        category: { ru: p.category_ru, en: p.category_en },
+        kind: p.kind,
+        amountRub: p.amount_rub,
+        conditions: pair(p.conditions_ru, p.conditions_en)
+      })),
+      notices: notices.map((n) => ({
+        body: { ru: n.body_ru, en: n.body_en },
+        validFrom: n.valid_from,
+        validUntil: n.valid_until
+      }))
+    };
+  }
+}
+
+/** The museums row for a record; the settlement is looked up by its slug. */
+async function museumRow(trx: Executor, museum: MuseumRecord) {
+  const settlement = museum.settlementSlug
+    ? await trx
+        .selectFrom('settlements')
+        .where('slug', '=', museum.settlementSlug)
+        .select('id')
+        .executeTakeFirst()
+    : undefined;
+  if (museum.settlementSlug && !settlement) {
+    throw new Error(`Unknown settlement ${museum.settlementSlug}`);
+  }
+  return {
+    slug: museum.slug,
+    membership: museum.membership,
+    status: museum.status,
+    ownership: museum.ownership,
+    profile: museum.profile,
+    name_ru: museum.name.ru,
+    name_en: museum.name.en,
+    short_name_ru: museum.shortName?.ru ?? null,
+    short_name_en: museum.shortName?.en ?? null,
+    founded_year: museum.foundedYear ?? null,
+    founders_ru: museum.founders?.ru ?? null,
+    founders_en: museum.founders?.en ?? null,
+    director_ru: museum.director?.ru ?? null,
+    director_en: museum.director?.en ?? null,
+    director_title_ru: museum.directorTitle?.ru ?? null,
+    director_title_en: museum.directorTitle?.en ?? null,
+    settlement_id: settlement?.id ?? null,
+    address_ru: museum.address?.ru ?? null,
+    address_en: museum.address?.en ?? null,
+    latitude: museum.latitude ?? null,
+    longitude: museum.longitude ?? null,
+    time_zone: museum.timeZone,
+    phones: writeJson(museum.phones),
+    emails: writeJson(museum.emails),
+    website: museum.website ?? null,
+    vk: museum.vk ?? null,
+    telegram: museum.telegram ?? null,
+    ok: museum.ok ?? null,
+    hours_rule: museum.hoursRule,
+    hours_note_ru: museum.hoursNote?.ru ?? null,
+    hours_note_en: museum.hoursNote?.en ?? null,
+    accessibility_ru: museum.accessibility?.ru ?? null,
+    accessibility_en: museum.accessibility?.en ?? null,
+    free_admission: writeJson(museum.freeAdmission),
+    summary_ru: museum.summary?.ru ?? null,
+    summary_en: museum.summary?.en ?? null,
+    about_ru: museum.about?.ru ?? null,
+    about_en: museum.about?.en ?? null,
+    history_ru: museum.history?.ru ?? null,
+    history_en: museum.history?.en ?? null
+  };
 }
 
 async function insertChildren(trx: Executor, museumId: number, museum: MuseumRecord) {

@@ -1,0 +1,202 @@
+import type { MuseumInput, MuseumRecord } from '$lib/shared/museum';
+import { can, requireAccess, NotFoundOrForbidden, type Actor } from '../auth/access';
+import type { StaffRepository } from '../auth/staff-repository';
+import { checkMuseum, type FieldError } from './catalogue';
+import type { MuseumRepository } from './repository';
+import type { RevisionRepository } from './revisions';
+
+export type Intent = 'draft' | 'review' | 'publish';
+
+export type EditResult =
+  { ok: true; status: 'draft' | 'review' | 'published' } | { ok: false; errors: FieldError[] };
+
+/**
+ * Staff editing of a museum's profile: draft → waiting for review → published, each step checked
+ * against the person's rights. What visitors see changes only on publishing.
+ */
+export class MuseumEditor {
+  constructor(
+    private readonly museums: MuseumRepository,
+    private readonly revisions: RevisionRepository,
+    private readonly staff: StaffRepository,
+    private readonly clock: () => Date,
+    /** Told after anything visitors see has changed. */
+    private readonly onPublished: () => void = () => {}
+  ) {}
+
+  /** The version to edit: the open draft or review if there is one, else what is published. */
+  async open(actor: Actor | null, museumId: number) {
+    const who = requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
+    const published = await this.museums.loadRecord(museumId);
+    if (!published) throw new NotFoundOrForbidden();
+    const open = await this.revisions.open(museumId);
+    const target = { kind: 'museum', museumId } as const;
+    return {
+      published,
+      record: open?.data ?? published,
+      revision: open ? { id: open.id, status: open.status, note: open.note } : null,
+      changes: open ? diffRecords(published, open.data) : [],
+      canPublish: can(who, 'museum.publish', target),
+      canReview: can(who, 'museum.review', target)
+    };
+  }
+
+  async save(
+    actor: Actor | null,
+    museumId: number,
+    input: MuseumInput,
+    intent: Intent
+  ): Promise<EditResult> {
+    const target = { kind: 'museum', museumId } as const;
+    const who = requireAccess(actor, 'museum.edit', target);
+    if (intent === 'publish') requireAccess(who, 'museum.publish', target);
+    const published = await this.museums.loadRecord(museumId);
+    if (!published) throw new NotFoundOrForbidden();
+    // The address of a museum (its slug) and its place in the association are the association's to change.
+    const checked = checkMuseum({
+      ...input,
+      slug: published.slug,
+      membership: published.membership
+    });
+    if (!checked.ok) return checked;
+    const now = this.clock().toISOString();
+    const open = await this.revisions.open(museumId);
+    const status = intent === 'publish' ? 'published' : intent;
+    let revisionId: number;
+    if (open) {
+      await this.revisions.update(open.id, {
+        status,
+        data: checked.record,
+        authorId: who.userId,
+        note: null,
+        now
+      });
+      revisionId = open.id;
+    } else {
+      revisionId = await this.revisions.insert(museumId, who.userId, status, checked.record);
+    }
+    if (intent === 'publish') await this.apply(who, museumId, revisionId, checked.record, now);
+    await this.staff.audit({
+      userId: who.userId,
+      museumId,
+      action: intent === 'publish' ? 'publish' : intent === 'review' ? 'submit' : 'save-draft',
+      entity: 'museum',
+      entityId: String(museumId),
+      details: { revision: revisionId }
+    });
+    return { ok: true, status };
+  }
+
+  /** A museum admin publishes what an editor submitted. */
+  async approve(actor: Actor | null, museumId: number, revisionId: number): Promise<void> {
+    const who = requireAccess(actor, 'museum.review', { kind: 'museum', museumId });
+    const revision = await this.revisions.find(museumId, revisionId);
+    if (!revision || revision.status !== 'review') throw new NotFoundOrForbidden();
+    const now = this.clock().toISOString();
+    await this.apply(who, museumId, revisionId, revision.data, now);
+    await this.staff.audit({
+      userId: who.userId,
+      museumId,
+      action: 'approve',
+      entity: 'museum',
+      entityId: String(museumId)
+    });
+  }
+
+  /** Sends a submitted version back to its author as a draft, with a note saying why. */
+  async sendBack(
+    actor: Actor | null,
+    museumId: number,
+    revisionId: number,
+    note: string
+  ): Promise<void> {
+    const who = requireAccess(actor, 'museum.review', { kind: 'museum', museumId });
+    const revision = await this.revisions.find(museumId, revisionId);
+    if (!revision || revision.status !== 'review') throw new NotFoundOrForbidden();
+    await this.revisions.update(revisionId, {
+      status: 'draft',
+      note: note.trim() || null,
+      now: this.clock().toISOString()
+    });
+    await this.staff.audit({
+      userId: who.userId,
+      museumId,
+      action: 'send-back',
+      entity: 'museum',
+      entityId: String(museumId)
+    });
+  }
+
+  async history(actor: Actor | null, museumId: number) {
+    requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
+    return this.revisions.history(museumId);
+  }
+
+  /** Starts a new draft from an earlier version; nothing visitors see changes until it is published. */
+  async restore(actor: Actor | null, museumId: number, revisionId: number): Promise<void> {
+    const who = requireAccess(actor, 'museum.edit', { kind: 'museum', museumId });
+    const old = await this.revisions.find(museumId, revisionId);
+    if (!old) throw new NotFoundOrForbidden();
+    const open = await this.revisions.open(museumId);
+    const now = this.clock().toISOString();
+    if (open)
+      await this.revisions.update(open.id, {
+        status: 'draft',
+        data: old.data,
+        authorId: who.userId,
+        now
+      });
+    else await this.revisions.insert(museumId, who.userId, 'draft', old.data);
+    await this.staff.audit({
+      userId: who.userId,
+      museumId,
+      action: 'restore',
+      entity: 'museum',
+      entityId: String(museumId),
+      details: { from: revisionId }
+    });
+  }
+
+  private async apply(
+    who: Actor,
+    museumId: number,
+    revisionId: number,
+    record: MuseumRecord,
+    now: string
+  ) {
+    await this.museums.replace(museumId, record, now);
+    await this.revisions.update(revisionId, { status: 'published', publishedBy: who.userId, now });
+    this.onPublished();
+  }
+}
+
+export interface Change {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** What differs between two versions, field by field, in words a person can read. */
+export function diffRecords(before: MuseumRecord, after: MuseumRecord): Change[] {
+  const a = flatten(before);
+  const b = flatten(after);
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return fields
+    .filter((field) => (a[field] ?? '') !== (b[field] ?? ''))
+    .map((field) => ({ field, before: a[field] ?? '', after: b[field] ?? '' }));
+}
+
+function flatten(
+  value: unknown,
+  prefix = '',
+  out: Record<string, string> = {}
+): Record<string, string> {
+  if (value === null || value === undefined) return out;
+  if (typeof value !== 'object') {
+    out[prefix] = String(value);
+    return out;
+  }
+  for (const [key, inner] of Object.entries(value))
+    flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+  return out;
+}

@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { readJson, writeJson } from '../db/json';
+import { museumInput, type MuseumRecord } from '$lib/shared/museum';
+
+export type RevisionStatus = 'draft' | 'review' | 'published' | 'discarded';
+
+/** SQL for the versions of museum profiles people saved. */
+export class RevisionRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The version being worked on: a draft, or one waiting for review. */
+  async open(museumId: number) {
+    const row = await this.db
+      .selectFrom('museum_revisions')
+      .where('museum_id', '=', museumId)
+      .where('status', 'in', ['draft', 'review'])
+      .selectAll()
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row ? decode(row) : undefined;
+  }
+
+  async find(museumId: number, id: number) {
+    const row = await this.db
+      .selectFrom('museum_revisions')
+      .where('museum_id', '=', museumId)
+      .where('id', '=', id)
+      .selectAll()
+      .executeTakeFirst();
+    return row ? decode(row) : undefined;
+  }
+
+  async insert(museumId: number, authorId: string, status: RevisionStatus, data: MuseumRecord) {
+    const { id } = await this.db
+      .insertInto('museum_revisions')
+      .values({ museum_id: museumId, author_id: authorId, status, data: writeJson(data) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  }
+
+  async update(
+    id: number,
+    changes: {
+      status: RevisionStatus;
+      data?: MuseumRecord;
+      note?: string | null;
+      authorId?: string;
+      publishedBy?: string;
+      now: string;
+    }
+  ) {
+    await this.db
+      .updateTable('museum_revisions')
+      .set({
+        status: changes.status,
+        updated_at: changes.now,
+        ...(changes.data ? { data: writeJson(changes.data) } : {}),
+        ...(changes.note !== undefined ? { note: changes.note } : {}),
+        ...(changes.authorId ? { author_id: changes.authorId } : {}),
+        ...(changes.publishedBy
+          ? { published_by: changes.publishedBy, published_at: changes.now }
+          : {})
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async history(museumId: number) {
+    return this.db
+      .selectFrom('museum_revisions')
+      .leftJoin('users as author', 'author.id', 'museum_revisions.author_id')
+      .leftJoin('users as publisher', 'publisher.id', 'museum_revisions.published_by')
+      .where('museum_revisions.museum_id', '=', museumId)
+      .select([
+        'museum_revisions.id',
+        'museum_revisions.status',
+        'museum_revisions.note',
+        'museum_revisions.updated_at',
+        'museum_revisions.published_at',
+        'author.name as author',
+        'publisher.name as publisher'
+      ])
+      .orderBy('museum_revisions.id', 'desc')
+      .execute();
+  }
+
+  /** Museums with a version waiting for review, among those given (or all). */
+  async waitingForReview(museums: number[] | 'all') {
+    if (museums !== 'all' && museums.length === 0) return [];
+    let query = this.db
+      .selectFrom('museum_revisions')
+      .where('status', '=', 'review')
+      .select(['id', 'museum_id', 'updated_at']);
+    if (museums !== 'all') query = query.where('museum_id', 'in', museums);
+    return query.execute();
+  }
+}
+
+function decode(row: {
+  id: number;
+  status: RevisionStatus;
+  note: string | null;
+  data: unknown;
+  author_id: string | null;
+}) {
+  // Parsed, not cast: a revision written by an older version of the schema still reads safely.
+  return {
+    id: row.id,
+    status: row.status,
+    note: row.note,
+    authorId: row.author_id,
+    data: museumInput.parse(readJson(row.data))
+  };
+}
