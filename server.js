@@ -105,6 +105,9 @@ function keep(req, res, url, body) {
   });
 }
 
+/** The header with which the app says that what visitors see has changed. */
+const purgeHeader = 'x-kraeved-purge';
+
 /** Keys whose expired copy one request is re-rendering right now. */
 const refreshing = new Set();
 /** How long past its time a copy may still be given while one request renders its successor. */
@@ -130,6 +133,10 @@ const server = http.createServer((req, res) => {
       return renderAndKeep(req, res, url);
     }
   }
+  // A change visitors should see at once (a publication) asks for every copy to go.
+  res.once('finish', () => {
+    if (res.getHeader(purgeHeader)) copies.clear();
+  });
   handler(req, res, () => {
     res.statusCode = 404;
     res.end('Not found');
