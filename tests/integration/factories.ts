@@ -1,6 +1,6 @@
 import type { Database } from '$lib/server/db/connection';
 import { createAuth, type AuthOptions } from '$lib/server/auth/auth';
-import { StaffAccounts } from '$lib/server/auth/accounts';
+import { StaffAccounts, type AccountsOptions } from '$lib/server/auth/accounts';
 import { StaffRepository } from '$lib/server/auth/staff-repository';
 import type { MuseumInput } from '$lib/shared/museum';
 import type { PlaceInput } from '$lib/shared/association';
@@ -57,7 +57,9 @@ export function khabarovskNoon(date: string): Date {
 /** Staff accounts over a test database, as the app wires them, with better-auth beside them. */
 export function newAuth(
   database: Database,
-  sendPasswordReset: AuthOptions['sendPasswordReset'] = async () => {}
+  sendPasswordReset: AuthOptions['sendPasswordReset'] = async () => {},
+  send: AccountsOptions['send'] = async () => {},
+  clock: () => Date = () => new Date()
 ) {
   const auth = createAuth({
     database,
@@ -65,7 +67,8 @@ export function newAuth(
     secret: 'a-test-secret-that-is-long-enough-0123456789',
     sendPasswordReset
   });
-  return { auth, accounts: new StaffAccounts(auth, new StaffRepository(database.db)) };
+  const options = { send, clock, origin: 'http://localhost:3000' };
+  return { auth, accounts: new StaffAccounts(auth, new StaffRepository(database.db), options) };
 }
 
 export function newAccounts(database: Database): StaffAccounts {

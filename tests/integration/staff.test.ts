@@ -197,3 +197,133 @@ describe.each(dialects)('password reset on %s', (dialect) => {
     );
   });
 });
+
+describe.each(dialects)('invitations on %s', (dialect) => {
+  let test: TestDatabase;
+  let accounts: StaffAccounts;
+  let now = new Date('2026-11-24T02:00:00Z');
+  const sent: { to: string; text: string }[] = [];
+  let ownMuseum: number;
+  let otherMuseum: number;
+  let directorId = '';
+  const museumAdmin = (museumId: number) => ({
+    userId: directorId,
+    grants: [{ role: 'museum_admin' as const, museumId, publishing: 'publish' as const }]
+  });
+  const linkIn = (text: string) => text.match(/https?:\/\/\S+/)?.[0] ?? '';
+  const tokenIn = (text: string) => new URL(linkIn(text)).searchParams.get('token') ?? '';
+
+  beforeAll(async () => {
+    test = await freshDatabase(dialect);
+    accounts = newAuth(
+      test.database,
+      undefined,
+      async (message) => sent.push(message),
+      () => now
+    ).accounts;
+    const museums = new MuseumRepository(test.database.db);
+    await museums.upsertPlaces(placeInput.parse(testPlaces));
+    const catalogue = new MuseumCatalogue(museums);
+    const own = await catalogue.create(newMuseum());
+    const other = await catalogue.create(newMuseum());
+    if (!own.ok || !other.ok) throw new Error('test museums refused');
+    ownMuseum = own.id;
+    otherMuseum = other.id;
+    directorId = await accounts.createSeedAccount({
+      name: 'Директор',
+      email: 'director@museum.ru',
+      password: 'director password',
+      role: 'museum_admin',
+      museumId: ownMuseum
+    });
+  });
+  afterAll(async () => {
+    await test?.dispose();
+  });
+
+  it('mails a link that makes an editor of the inviting museum, once', async () => {
+    const director = (await accounts.signIn(
+      'director@museum.ru',
+      'director password',
+      '10.2.0.1'
+    )) as {
+      ok: true;
+      setCookie: string[];
+    };
+    const session = await accounts.session(new Headers({ cookie: cookieFrom(director.setCookie) }));
+    await accounts.invite(
+      session!.actor,
+      { email: 'New.Editor@museum.ru', role: 'museum_editor', museumId: ownMuseum },
+      { name: 'Директор' },
+      '/admin/accept'
+    );
+    expect(sent.at(-1)?.to).toBe('new.editor@museum.ru');
+    const token = tokenIn(sent.at(-1)!.text);
+    expect(linkIn(sent.at(-1)!.text)).toMatch(/^http:\/\/localhost:3000\/admin\/accept\?token=/);
+    expect((await accounts.invitation(token))?.role).toBe('museum_editor');
+
+    const accepted = await accounts.acceptInvitation(
+      token,
+      { name: 'Новый редактор', password: 'editor password 1' },
+      '10.2.0.2'
+    );
+    expect(accepted.ok).toBe(true);
+    const editorSession = accepted.ok
+      ? await accounts.session(new Headers({ cookie: cookieFrom(accepted.setCookie) }))
+      : null;
+    expect(editorSession?.actor.grants).toEqual([
+      { role: 'museum_editor', museumId: ownMuseum, publishing: 'review' }
+    ]);
+    expect(
+      await accounts.acceptInvitation(
+        token,
+        { name: 'Again', password: 'editor password 2' },
+        '10.2.0.3'
+      )
+    ).toEqual({
+      ok: false,
+      reason: 'expired'
+    });
+  });
+
+  it('refuses invitations to another museum, and a museum admin inviting an admin', async () => {
+    await expect(
+      accounts.invite(
+        museumAdmin(ownMuseum),
+        { email: 'x@museum.ru', role: 'museum_editor', museumId: otherMuseum },
+        { name: 'Д' },
+        '/admin/accept'
+      )
+    ).rejects.toThrow(NotFoundOrForbidden);
+    await expect(
+      accounts.invite(
+        museumAdmin(ownMuseum),
+        { email: 'x@museum.ru', role: 'museum_admin', museumId: ownMuseum },
+        { name: 'Д' },
+        '/admin/accept'
+      )
+    ).rejects.toThrow(NotFoundOrForbidden);
+  });
+
+  it('lets a link expire after a week, and knows no made-up token', async () => {
+    await accounts.invite(
+      museumAdmin(ownMuseum),
+      { email: 'late@museum.ru', role: 'museum_editor', museumId: ownMuseum },
+      { name: 'Д' },
+      '/admin/accept'
+    );
+    const token = tokenIn(sent.at(-1)!.text);
+    now = new Date(now.getTime() + 8 * 86_400_000);
+    expect(await accounts.invitation(token)).toBeUndefined();
+    expect(
+      (
+        await accounts.acceptInvitation(
+          token,
+          { name: 'Late', password: 'late password 1' },
+          '10.2.0.4'
+        )
+      ).ok
+    ).toBe(false);
+    expect(await accounts.invitation('made-up-token')).toBeUndefined();
+  });
+});

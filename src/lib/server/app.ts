@@ -65,7 +65,11 @@ export async function createApp(config: Config): Promise<App> {
     sendPasswordReset: (to, url) => mailer.send(passwordResetMail(to, url)).then(() => undefined)
   });
   const staff = new StaffRepository(database.db);
-  const accounts = new StaffAccounts(auth, staff);
+  const accounts = new StaffAccounts(auth, staff, {
+    send: (message) => mailer.send(message),
+    clock,
+    origin: config.origin
+  });
   if (config.demoData && (await seedDemoData({ ...repos, catalogue, accounts }))) {
     log.info('demo data loaded');
   }

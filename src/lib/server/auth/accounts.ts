@@ -3,6 +3,9 @@ import type { Auth } from './auth';
 import { clientAddressHeader, hashPassword } from './auth';
 import { requireAccess, type Actor, type Role } from './access';
 import type { StaffRepository } from './staff-repository';
+import { createHash, randomBytes } from 'node:crypto';
+import type { MailMessage } from '../mail/mailer';
+import { invitationMail } from './mails';
 
 export interface StaffSession {
   user: { id: string; name: string; email: string };
@@ -20,10 +23,22 @@ export const newAccountInput = z.object({
 export type NewAccount = z.input<typeof newAccountInput>;
 
 /** Staff accounts: sign-in and sessions through better-auth, roles and the audit log through us. */
+export interface AccountsOptions {
+  /** Queues an e-mail (the invitation). */
+  send: (message: MailMessage) => Promise<unknown>;
+  clock: () => Date;
+  /** The public address; invitation links start with it. */
+  origin: string;
+}
+
+const invitationDays = 7;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
 export class StaffAccounts {
   constructor(
     private readonly auth: Auth,
-    private readonly staff: StaffRepository
+    private readonly staff: StaffRepository,
+    private readonly options: AccountsOptions
   ) {}
 
   async session(headers: Headers): Promise<StaffSession | null> {
@@ -144,6 +159,82 @@ export class StaffAccounts {
       details: { role: input.role }
     });
     return id;
+  }
+
+  /**
+   * Invites a colleague by e-mail: the association invites museum admins, a museum admin invites
+   * editors of that museum. The link works once, for a week.
+   */
+  async invite(
+    by: Actor | null,
+    invitation: {
+      email: string;
+      role: Exclude<Role, 'association_admin'>;
+      museumId: number;
+      publishing?: 'review' | 'publish';
+    },
+    inviter: { name: string },
+    acceptPath: string
+  ): Promise<void> {
+    const target = { kind: 'museum', museumId: invitation.museumId } as const;
+    const who = requireAccess(
+      by,
+      invitation.role === 'museum_admin' ? 'staff.invite-admin' : 'staff.invite-editor',
+      target
+    );
+    const email = z.email().parse(invitation.email.trim().toLowerCase());
+    const token = randomBytes(32).toString('base64url');
+    const now = this.options.clock();
+    await this.staff.createInvitation({
+      tokenHash: hashToken(token),
+      email,
+      role: invitation.role,
+      museumId: invitation.museumId,
+      publishing:
+        invitation.role === 'museum_admin' ? 'publish' : (invitation.publishing ?? 'review'),
+      invitedBy: who.userId,
+      expiresAt: new Date(now.getTime() + invitationDays * 86_400_000).toISOString()
+    });
+    const link = `${this.options.origin}${acceptPath}?token=${token}`;
+    await this.options.send(invitationMail(email, inviter.name, link));
+    await this.staff.audit({
+      userId: who.userId,
+      museumId: invitation.museumId,
+      action: 'invite',
+      entity: 'staff',
+      details: { email, role: invitation.role }
+    });
+  }
+
+  /** What an invitation link offers, or undefined when it is used, expired or made up. */
+  async invitation(token: string) {
+    return this.staff.openInvitation(hashToken(token), this.options.clock().toISOString());
+  }
+
+  /** Accepts an invitation: a new account (or a new role for an existing one) and a session. */
+  async acceptInvitation(
+    token: string,
+    account: { name: string; password: string },
+    clientAddress: string
+  ): Promise<SignInResult | { ok: false; reason: 'expired' }> {
+    const now = this.options.clock().toISOString();
+    const invitation = await this.staff.openInvitation(hashToken(token), now);
+    if (!invitation || !(await this.staff.acceptInvitation(invitation.id, now))) {
+      return { ok: false, reason: 'expired' };
+    }
+    const existing = await this.staff.findUserByEmail(invitation.email);
+    const userId = existing?.id ?? (await this.createUser({ ...account, email: invitation.email }));
+    await this.staff.grant(userId, invitation.role, invitation.museum_id, invitation.publishing);
+    await this.staff.audit({
+      userId,
+      museumId: invitation.museum_id,
+      action: 'accept-invitation',
+      entity: 'staff',
+      entityId: userId
+    });
+    return existing
+      ? { ok: true, setCookie: [] }
+      : this.signIn(invitation.email, account.password, clientAddress);
   }
 
   /** For the demo data and the first admin: an account created without an inviting actor. */

@@ -24,3 +24,25 @@ export function passwordResetMail(to: { email: string; name: string }, url: stri
     ].join('\n')
   };
 }
+
+export function invitationMail(to: string, inviter: string, url: string): MailMessage {
+  return {
+    to,
+    subject: 'Приглашение в «Краевед» / An invitation to Kraeved',
+    text: [
+      'Здравствуйте!',
+      '',
+      `${inviter} приглашает вас работать с профилем музея на платформе «Краевед».`,
+      'Чтобы принять приглашение и задать пароль, откройте ссылку (она действует неделю и один раз):',
+      url,
+      '',
+      '—',
+      '',
+      'Hello,',
+      '',
+      `${inviter} invites you to work on a museum's profile on Kraeved.`,
+      'To accept and set your password, open this link (it works once, for a week):',
+      url
+    ].join('\n')
+  };
+}

@@ -111,4 +111,58 @@ export class StaffRepository {
     }
     return query.execute();
   }
+
+  async createInvitation(invitation: {
+    tokenHash: string;
+    email: string;
+    role: 'museum_admin' | 'museum_editor';
+    museumId: number;
+    publishing: 'review' | 'publish';
+    invitedBy: string;
+    expiresAt: string;
+  }) {
+    await this.db
+      .insertInto('invitations')
+      .values({
+        token_hash: invitation.tokenHash,
+        email: invitation.email,
+        role: invitation.role,
+        museum_id: invitation.museumId,
+        publishing: invitation.publishing,
+        invited_by: invitation.invitedBy,
+        expires_at: invitation.expiresAt
+      })
+      .execute();
+  }
+
+  /** An invitation that can still be accepted at `now`. */
+  async openInvitation(tokenHash: string, now: string) {
+    return this.db
+      .selectFrom('invitations')
+      .leftJoin('museums', 'museums.id', 'invitations.museum_id')
+      .where('invitations.token_hash', '=', tokenHash)
+      .where('invitations.accepted_at', 'is', null)
+      .where('invitations.expires_at', '>', now)
+      .select([
+        'invitations.id',
+        'invitations.email',
+        'invitations.role',
+        'invitations.museum_id',
+        'invitations.publishing',
+        'museums.name_ru as museum_ru',
+        'museums.name_en as museum_en'
+      ])
+      .executeTakeFirst();
+  }
+
+  /** Marks an invitation used; false when someone else used it a moment earlier. */
+  async acceptInvitation(id: number, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('invitations')
+      .set({ accepted_at: now })
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
 }

@@ -239,6 +239,19 @@ export interface MuseumRevisionsTable {
   published_by: string | null;
 }
 
+export interface InvitationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string;
+  role: 'museum_admin' | 'museum_editor';
+  museum_id: number;
+  publishing: ColumnType<'review' | 'publish', 'review' | 'publish' | undefined>;
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -253,6 +266,7 @@ export interface DB {
   staff_roles: StaffRolesTable;
   audit_log: AuditLogTable;
   museum_revisions: MuseumRevisionsTable;
+  invitations: InvitationsTable;
   jobs: JobsTable;
   mail_outbox: MailOutboxTable;
 }

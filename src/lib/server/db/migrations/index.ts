@@ -3,11 +3,13 @@ import * as museums from './2026-11-22T1400-museums';
 import * as jobs from './2026-11-22T1500-jobs';
 import * as staff from './2026-11-22T1600-staff';
 import * as revisions from './2026-11-22T1700-revisions';
+import * as invitations from './2026-11-22T1800-invitations';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
   '2026-11-22T1400-museums': museums,
   '2026-11-22T1500-jobs': jobs,
   '2026-11-22T1600-staff': staff,
-  '2026-11-22T1700-revisions': revisions
+  '2026-11-22T1700-revisions': revisions,
+  '2026-11-22T1800-invitations': invitations
 };
