@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { HoursStatus } from '$lib/server/hours/hours';
+import type { DayHours, HoursStatus } from '$lib/server/hours/hours';
 import type { Locale } from '$lib/shared/museum';
 
 /** Comments museums write in their rules that we can say in both languages. */
@@ -115,6 +115,22 @@ function sameLocalDay(a: Date, b: Date, timeZone: string) {
 
 function dayDifference(from: Date, to: Date, timeZone: string) {
   return localDay(to, timeZone) - localDay(from, timeZone);
+}
+
+/** One day's hours as the week table says them: '10:00–18:00', 'Выходной: санитарный день'. */
+export function dayHoursText(day: DayHours, locale: Locale): string {
+  if (day.intervals.length > 0) {
+    const times = day.intervals.map((i) => `${i.from}–${i.to}`).join(', ');
+    return day.comment ? `${times} (${commentText(day.comment)})` : times;
+  }
+  if (day.byArrangement) return m.hours_by_arrangement_short();
+  const reason = commentText(day.comment) ?? day.holiday?.name[locale];
+  return reason ? `${m.hours_day_off()}: ${reason}` : m.hours_day_off();
+}
+
+/** Whether a museum page shows the week table under the sentence (not for "none" or "by arrangement"). */
+export function showsWeekTable(status: HoursStatus): boolean {
+  return status.kind !== 'none' && status.kind !== 'by-arrangement';
 }
 
 /** '2026-11-27' → 'пятница, 27 ноября' / 'Friday, 27 November'. */
