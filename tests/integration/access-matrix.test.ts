@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MuseumRepository } from '$lib/server/museums/repository';
+import { MuseumCatalogue } from '$lib/server/museums/catalogue';
+import { MuseumEditor } from '$lib/server/museums/editor';
+import { RevisionRepository } from '$lib/server/museums/revisions';
+import { StaffRepository } from '$lib/server/auth/staff-repository';
+import { NotFoundOrForbidden, type Actor, type Grant } from '$lib/server/auth/access';
+import type { StaffAccounts } from '$lib/server/auth/accounts';
+import type { MuseumRecord } from '$lib/shared/museum';
+import { placeInput } from '$lib/shared/association';
+import { dialects, freshDatabase, type TestDatabase } from './databases';
+import { newAuth, newMuseum, testPlaces } from './factories';
+
+/**
+ * The role matrix through the services themselves, on both dialects: every service action that
+ * reads private data or changes anything × every role × own museum / another museum.
+ * Y = allowed, - = "not found or no access". Columns: own museum, other museum.
+ */
+const expected: Record<string, Record<string, string>> = {
+  'read drafts': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'read history': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'save a draft': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'submit for review': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  publish: {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'approve a submitted version': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'invite an editor': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'invite a museum admin': {
+    'association admin': 'YY',
+    'museum admin': '--',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  }
+};
+
+describe.each(dialects)('the role matrix through the services on %s', (dialect) => {
+  let test: TestDatabase;
+  let editor: MuseumEditor;
+  let accounts: StaffAccounts;
+  let users: Record<string, Actor>;
+  let museums: { own: number; other: number };
+  let records: { own: MuseumRecord; other: MuseumRecord };
+
+  beforeAll(async () => {
+    test = await freshDatabase(dialect);
+    const db = test.database.db;
+    const museumRepository = new MuseumRepository(db);
+    await museumRepository.upsertPlaces(placeInput.parse(testPlaces));
+    const catalogue = new MuseumCatalogue(museumRepository);
+    const own = await catalogue.create(newMuseum());
+    const other = await catalogue.create(newMuseum());
+    if (!own.ok || !other.ok) throw new Error('test museums refused');
+    museums = { own: own.id, other: other.id };
+    const staff = new StaffRepository(db);
+    editor = new MuseumEditor(
+      museumRepository,
+      new RevisionRepository(db),
+      staff,
+      () => new Date()
+    );
+    accounts = newAuth(test.database).accounts;
+    const grants: Record<string, Grant[]> = {
+      'association admin': [{ role: 'association_admin', museumId: null, publishing: 'publish' }],
+      'museum admin': [{ role: 'museum_admin', museumId: own.id, publishing: 'publish' }],
+      'editor (review)': [{ role: 'museum_editor', museumId: own.id, publishing: 'review' }],
+      'editor (may publish)': [{ role: 'museum_editor', museumId: own.id, publishing: 'publish' }],
+      'no role': []
+    };
+    users = {};
+    for (const [person, personGrants] of Object.entries(grants)) {
+      const id = person.replace(/\W+/g, '-');
+      await db
+        .insertInto('users')
+        .values({ id, name: person, email: `${id}@museum.ru`, email_verified: 1 })
+        .execute();
+      users[person] = { userId: id, grants: personGrants };
+    }
+    const admin = users['association admin']!;
+    records = {
+      own: (await editor.open(admin, own.id)).record,
+      other: (await editor.open(admin, other.id)).record
+    };
+  });
+  afterAll(async () => {
+    await test?.dispose();
+  });
+
+  /** Puts a version into review (as the association admin), so approving has something to act on. */
+  async function submittedRevision(museumId: number, record: MuseumRecord): Promise<number> {
+    await editor.save(users['association admin']!, museumId, record, 'review');
+    return (await editor.open(users['association admin']!, museumId)).revision!.id;
+  }
+
+  const actions: Record<
+    string,
+    (actor: Actor, museumId: number, record: MuseumRecord) => Promise<unknown>
+  > = {
+    'read drafts': (actor, id) => editor.open(actor, id),
+    'read history': (actor, id) => editor.history(actor, id),
+    'save a draft': (actor, id, record) => editor.save(actor, id, record, 'draft'),
+    'submit for review': (actor, id, record) => editor.save(actor, id, record, 'review'),
+    publish: (actor, id, record) => editor.save(actor, id, record, 'publish'),
+    'approve a submitted version': async (actor, id, record) =>
+      editor.approve(actor, id, await submittedRevision(id, record)),
+    'invite an editor': (actor, id) =>
+      accounts.invite(
+        actor,
+        { email: `e${Math.random()}@museum.ru`, role: 'museum_editor', museumId: id },
+        { name: 'x' },
+        '/admin/accept'
+      ),
+    'invite a museum admin': (actor, id) =>
+      accounts.invite(
+        actor,
+        { email: `a${Math.random()}@museum.ru`, role: 'museum_admin', museumId: id },
+        { name: 'x' },
+        '/admin/accept'
+      )
+  };
+
+  it('allows exactly what the table says, and answers "not found or no access" otherwise', async () => {
+    const actual: Record<string, Record<string, string>> = {};
+    for (const [action, run] of Object.entries(actions)) {
+      actual[action] = {};
+      for (const [person, actor] of Object.entries(users)) {
+        let cells = '';
+        for (const target of ['own', 'other'] as const) {
+          try {
+            await run(actor, museums[target], records[target]);
+            cells += 'Y';
+          } catch (error) {
+            if (!(error instanceof NotFoundOrForbidden)) throw error;
+            cells += '-';
+          }
+        }
+        actual[action][person] = cells;
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+});
