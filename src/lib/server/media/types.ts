@@ -1,0 +1,70 @@
+/** A message in both interface languages. */
+export interface Localized {
+  ru: string;
+  en: string;
+}
+
+/** What the library holds. A panorama is an equirectangular (2:1) photo the tours will walk through. */
+export const mediaKinds = ['image', 'panorama', 'video', 'audio', 'document'] as const;
+export type MediaKind = (typeof mediaKinds)[number];
+
+/** What an upload turned out to be, read from its bytes rather than from its name. */
+export type Inspection =
+  | {
+      ok: true;
+      kind: MediaKind;
+      /** The sniffed type, e.g. image/jpeg, video/mp4, application/pdf. */
+      mime: string;
+      /** The extension that belongs to `mime`, without a dot: jpg, png, mp4, pdf … */
+      ext: string;
+      /** Pixel size, for images and panoramas (after EXIF rotation). */
+      width?: number;
+      height?: number;
+    }
+  | { ok: false; reason: RefusalReason; message: Localized };
+
+export type RefusalReason =
+  /** The bytes are not what the file's name or the declared kind says. */
+  | 'mismatch'
+  /** A type the library does not keep (an .exe, a .docx …). */
+  | 'unsupported'
+  /** More pixels than the limit: a decompression bomb, or simply too big to process. */
+  | 'too-many-pixels'
+  /** Declared as a panorama but not 2:1. */
+  | 'not-equirectangular'
+  /** The bytes cannot be read as the type they claim (a truncated or broken file). */
+  | 'unreadable';
+
+export const imageFormats = ['avif', 'webp', 'jpeg'] as const;
+export type ImageFormat = (typeof imageFormats)[number];
+
+/** One encoded size of an image, as `<source srcset>` needs it. */
+export interface ImageVariant {
+  format: ImageFormat;
+  width: number;
+  height: number;
+  key: string;
+  bytes: number;
+}
+
+/** The responsive set made from one image (or a panorama's preview, or a video's poster). */
+export interface ImageRendition {
+  /** The size of the oriented source; variants never exceed it. */
+  width: number;
+  height: number;
+  /** ThumbHash of the image, base64: a ~25-byte placeholder shown while the real one loads. */
+  thumbhash: string;
+  variants: ImageVariant[];
+}
+
+/** Equirectangular tiles for the panorama viewer, plus a small base image shown first. */
+export interface PanoramaTiles {
+  width: number;
+  height: number;
+  tileSize: number;
+  /** Smallest first; each level is a full equirectangular image cut into cols × rows tiles. */
+  levels: { width: number; height: number; cols: number; rows: number }[];
+  /** `{level}`, `{col}` and `{row}` stand for the numbers: `…/tiles/{level}/{col}_{row}.jpg`. */
+  tileKeyPattern: string;
+  base: { key: string; width: number; height: number; bytes: number };
+}
