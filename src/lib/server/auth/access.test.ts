@@ -116,6 +116,13 @@ const expected: Record<Action, Record<string, string>> = {
     'editor (review)': '---',
     'editor (may publish)': '---',
     'no role': '---'
+  },
+  'media.manage': {
+    'association admin': 'YYY',
+    'museum admin': 'Y--',
+    'editor (review)': 'Y--',
+    'editor (may publish)': 'Y--',
+    'no role': '---'
   }
 };
 

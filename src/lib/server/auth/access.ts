@@ -31,7 +31,8 @@ export const actions = [
   'staff.invite-editor',
   'staff.change-role',
   'association.edit',
-  'audit.read'
+  'audit.read',
+  'media.manage'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -60,6 +61,7 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
     case 'museum.read-drafts':
     case 'museum.edit':
     case 'staff.list':
+    case 'media.manage':
       return true;
     case 'museum.publish':
       return admin || grant.publishing === 'publish';

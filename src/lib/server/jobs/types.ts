@@ -8,15 +8,29 @@ import type { JobsTable } from '../db/schema';
  */
 export interface JobPayloads {
   'send-mail': { mailId: number };
+  /** Derivatives of an uploaded asset: image sizes, panorama tiles, a video's poster. */
+  'media.derive': { assetId: number };
+  /** Removes the stored files of a deleted asset (its folder, which may hold thousands of tiles). */
+  'media.purge': { folder: string };
 }
 
 export type JobName = keyof JobPayloads;
 
-export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
+/** What a handler may want to know about the run it is: whether a failure now is the last word. */
+export interface JobRun {
+  attempt: number;
+  lastAttempt: boolean;
+}
+
+export type JobHandlers = {
+  [N in JobName]: (payload: JobPayloads[N], run: JobRun) => Promise<void>;
+};
 
 /** Payloads come back from the database as JSON; each is checked before its handler sees it. */
 export const jobPayloadSchemas: { [N in JobName]: z.ZodType<JobPayloads[N]> } = {
-  'send-mail': z.object({ mailId: z.number().int().positive() })
+  'send-mail': z.object({ mailId: z.number().int().positive() }),
+  'media.derive': z.object({ assetId: z.number().int().positive() }),
+  'media.purge': z.object({ folder: z.string().min(1) })
 };
 
 export function isJobName(name: string): name is JobName {

@@ -5,7 +5,8 @@ import {
   jobPayloadSchemas,
   type ClaimedJob,
   type JobHandlers,
-  type JobName
+  type JobName,
+  type JobRun
 } from './types';
 
 export interface JobWorkerOptions {
@@ -112,7 +113,10 @@ export class JobWorker {
       log.error('no handler for this job');
       return;
     }
-    const handler = bind(this.handlers, job.name, job.payload);
+    const handler = bind(this.handlers, job.name, job.payload, {
+      attempt: job.attempts,
+      lastAttempt: job.attempts >= job.maxAttempts
+    });
     if (!handler.ok) {
       await this.repository.fail(job, `Invalid payload: ${handler.error}`, this.clock(), {
         retry: false
@@ -151,13 +155,14 @@ export class JobWorker {
 function bind<N extends JobName>(
   handlers: JobHandlers,
   name: N,
-  payload: unknown
+  payload: unknown,
+  run: JobRun
 ): { ok: true; run: () => Promise<void> } | { ok: false; error: string } {
   const parsed = jobPayloadSchemas[name].safeParse(payload);
   if (!parsed.success) return { ok: false, error: parsed.error.message };
   const handler = handlers[name];
   const data = parsed.data;
-  return { ok: true, run: () => handler(data) };
+  return { ok: true, run: () => handler(data, run) };
 }
 
 function describe(error: unknown): string {
