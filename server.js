@@ -6,7 +6,11 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { handler } from './build/handler.js';
+
+// Request bodies up to the upload limit: resumable uploads come in chunks of 8 MB, but the
+// no-JavaScript upload form posts whole files. adapter-node reads this when its module loads.
+process.env.BODY_SIZE_LIMIT ??= `${Math.ceil(Number(process.env.UPLOAD_MAX_MB ?? 1024)) + 16}M`;
+const { handler } = await import('./build/handler.js');
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';

@@ -53,6 +53,7 @@ describe.each(dialects)('editing a museum profile on %s', (dialect) => {
       new RevisionRepository(db),
       new StaffRepository(db),
       () => khabarovskNoon('2026-11-24'),
+      async () => [],
       () => (published += 1)
     );
     directory = new MuseumDirectory(museums);

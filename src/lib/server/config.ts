@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MailConfig } from './mail/mailer';
+import type { StorageConfig } from './storage/types';
 import path from 'node:path';
 
 /** Everything the server reads from its environment, validated once at start-up. */
@@ -20,6 +21,18 @@ export interface Config {
   mail: MailConfig;
   /** Whether this process also runs the job worker (the default; `WORKER=off` for web only). */
   worker: boolean;
+  media: MediaConfig;
+}
+
+export interface MediaConfig {
+  storage: StorageConfig;
+  /** Where visitors fetch stored files: `/media` (served by this app) or a CDN's address. */
+  publicUrl: string;
+  /** Uploads in progress live here until they are checked and stored. */
+  uploadDir: string;
+  maxUploadBytes: number;
+  /** Images with more pixels are refused before decoding (decompression bombs). */
+  maxImagePixels: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +80,25 @@ const envSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().default('Краевед <noreply@localhost>'),
   WORKER: z.enum(['on', 'off']).default('on'),
+  STORAGE: z.enum(['disk', 's3']).default('disk'),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z
+    .url({ message: 'S3_ENDPOINT must be an address like https://s3.example.ru' })
+    .optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  S3_PREFIX: z.string().optional(),
+  MEDIA_PUBLIC_URL: z.string().default('/media'),
+  UPLOAD_MAX_MB: z.coerce
+    .number({ message: 'UPLOAD_MAX_MB must be a number of megabytes' })
+    .positive('UPLOAD_MAX_MB must be a number of megabytes')
+    .default(1024),
+  IMAGE_MAX_MEGAPIXELS: z.coerce
+    .number({ message: 'IMAGE_MAX_MEGAPIXELS must be a number' })
+    .positive('IMAGE_MAX_MEGAPIXELS must be a number')
+    .default(150),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -85,6 +117,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.DATABASE_URL && !e.AUTH_SECRET) {
     throw new ConfigError(
       'Configuration error: AUTH_SECRET must be set when DATABASE_URL is set: every instance signs sessions with it'
+    );
+  }
+  if (e.STORAGE === 's3' && !(e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(
+      'Configuration error: STORAGE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY'
     );
   }
   return {
@@ -111,7 +148,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           from: e.MAIL_FROM
         }
       : { kind: 'outbox' },
-    worker: e.WORKER === 'on'
+    worker: e.WORKER === 'on',
+    media: {
+      storage:
+        e.STORAGE === 's3'
+          ? {
+              kind: 's3',
+              bucket: e.S3_BUCKET ?? '',
+              endpoint: e.S3_ENDPOINT,
+              region: e.S3_REGION,
+              accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+              forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+              prefix: e.S3_PREFIX
+            }
+          : { kind: 'disk', root: path.join(dataDir, 'media') },
+      publicUrl: e.MEDIA_PUBLIC_URL.replace(/\/$/, ''),
+      uploadDir: path.join(dataDir, 'uploads'),
+      maxUploadBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+      maxImagePixels: Math.round(e.IMAGE_MAX_MEGAPIXELS * 1_000_000)
+    }
   };
 }
 

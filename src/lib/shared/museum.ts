@@ -89,7 +89,9 @@ export const museumInput = z.object({
         })
     )
     .default([]),
-  notices: z.array(notice).default([])
+  notices: z.array(notice).default([]),
+  /** Media library assets shown on the public page, in this order. */
+  photos: z.array(z.number().int().positive()).max(40).default([])
 });
 export type MuseumInput = z.input<typeof museumInput>;
 export type MuseumRecord = z.output<typeof museumInput>;

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Profile } from '$lib/shared/museum';
+import type { ImageRendition, MediaKind, PanoramaTiles } from '../media/types';
 
 /** What the database holds, as Kysely sees it. Lists are JSON: text on SQLite, jsonb on PostgreSQL. */
 type Json<T> = ColumnType<T | string, string, string>;
@@ -252,6 +253,45 @@ export interface InvitationsTable {
   accepted_at: string | null;
 }
 
+export interface MediaAssetsTable {
+  id: Generated<number>;
+  museum_id: number;
+  kind: MediaKind;
+  status: ColumnType<
+    'processing' | 'ready' | 'failed',
+    'processing' | 'ready' | 'failed' | undefined
+  >;
+  file_name: string;
+  mime: string;
+  /** bigint: PostgreSQL hands it back as a string. */
+  bytes: ColumnType<number | string, number, number>;
+  original_key: string;
+  width: number | null;
+  height: number | null;
+  alt_ru: Text;
+  alt_en: Text;
+  caption_ru: Text;
+  caption_en: Text;
+  credit: Text;
+  licence: Text;
+  focal_x: number | null;
+  focal_y: number | null;
+  rendition: Json<ImageRendition> | null;
+  tiles: Json<PanoramaTiles> | null;
+  error: Text;
+  search_text: ColumnType<string, string | undefined, string>;
+  upload_id: Text;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MuseumPhotosTable {
+  museum_id: number;
+  asset_id: number;
+  position: number;
+}
+
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -269,4 +309,6 @@ export interface DB {
   invitations: InvitationsTable;
   jobs: JobsTable;
   mail_outbox: MailOutboxTable;
+  media_assets: MediaAssetsTable;
+  museum_photos: MuseumPhotosTable;
 }

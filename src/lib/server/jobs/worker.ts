@@ -11,7 +11,8 @@ import {
 
 export interface JobWorkerOptions {
   repository: JobRepository;
-  handlers: JobHandlers;
+  /** A process may run some kinds of job only; the composition root passes them all. */
+  handlers: Partial<JobHandlers>;
   /** The current instant; tests pass a clock they move. */
   clock: () => Date;
   /** How long to wait before looking again when no job is due (default 1 s). */
@@ -27,7 +28,7 @@ export interface JobWorkerOptions {
  */
 export class JobWorker {
   private readonly repository: JobRepository;
-  private readonly handlers: JobHandlers;
+  private readonly handlers: Partial<JobHandlers>;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
@@ -118,10 +119,10 @@ export class JobWorker {
       lastAttempt: job.attempts >= job.maxAttempts
     });
     if (!handler.ok) {
-      await this.repository.fail(job, `Invalid payload: ${handler.error}`, this.clock(), {
+      await this.repository.fail(job, handler.error, this.clock(), {
         retry: false
       });
-      log.error('invalid job payload');
+      log.error(handler.error);
       return;
     }
     // A long job (panorama tiles) keeps its claim while it runs, so no one takes it over.
@@ -153,14 +154,15 @@ export class JobWorker {
 
 /** Checks a payload read from the database against its job's schema and binds its handler. */
 function bind<N extends JobName>(
-  handlers: JobHandlers,
+  handlers: Partial<JobHandlers>,
   name: N,
   payload: unknown,
   run: JobRun
 ): { ok: true; run: () => Promise<void> } | { ok: false; error: string } {
-  const parsed = jobPayloadSchemas[name].safeParse(payload);
-  if (!parsed.success) return { ok: false, error: parsed.error.message };
   const handler = handlers[name];
+  if (!handler) return { ok: false, error: `No handler for job "${name}"` };
+  const parsed = jobPayloadSchemas[name].safeParse(payload);
+  if (!parsed.success) return { ok: false, error: `Invalid payload: ${parsed.error.message}` };
   const data = parsed.data;
   return { ok: true, run: () => handler(data, run) };
 }

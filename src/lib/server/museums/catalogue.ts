@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { museumInput, type MuseumInput, type MuseumRecord } from '$lib/shared/museum';
 import { checkHoursRule } from '../hours/hours';
-import { sanitizeRichText } from '../content/rich-text';
+import { sanitizeRichPair } from '../content/rich-text';
+import { checkNoticeDates } from '../content/notices';
+import { checkInBothLanguages, type FieldError } from '../content/checks';
 import type { MuseumRepository } from './repository';
 
-export interface FieldError {
-  field: string;
-  message: { ru: string; en: string };
-}
+export type { FieldError };
 
 export type Checked = { ok: true; record: MuseumRecord } | { ok: false; errors: FieldError[] };
 export type SaveResult = { ok: true; id: number } | { ok: false; errors: FieldError[] };
@@ -17,30 +15,22 @@ export type SaveResult = { ok: true; id: number } | { ok: false; errors: FieldEr
  * English), a valid hours rule, and rich text cleaned of anything but structure.
  */
 export function checkMuseum(input: MuseumInput): Checked {
-  const parsed = museumInput.safeParse(input);
-  if (!parsed.success) {
-    const inEnglish = museumInput.safeParse(input, { error: z.locales.en().localeError });
-    const inRussian = museumInput.safeParse(input, { error: z.locales.ru().localeError });
-    const en = inEnglish.error?.issues ?? [];
-    const ru = inRussian.error?.issues ?? [];
-    return {
-      ok: false,
-      errors: en.map((issue, i) => ({
-        field: issue.path.join('.'),
-        message: { ru: ru[i]?.message ?? issue.message, en: issue.message }
-      }))
-    };
-  }
+  const parsed = checkInBothLanguages(museumInput, input);
+  if (!parsed.ok) return parsed;
   const record = parsed.data;
   if (record.hoursRule) {
     const check = checkHoursRule(record.hoursRule);
     if (!check.ok) return { ok: false, errors: [{ field: 'hoursRule', message: check.message }] };
   }
-  const clean = (value: MuseumRecord['about']) =>
-    value ? { ru: sanitizeRichText(value.ru), en: sanitizeRichText(value.en) } : value;
+  const dates = checkNoticeDates(record.notices);
+  if (dates.length > 0) return { ok: false, errors: dates };
   return {
     ok: true,
-    record: { ...record, about: clean(record.about), history: clean(record.history) }
+    record: {
+      ...record,
+      about: sanitizeRichPair(record.about),
+      history: sanitizeRichPair(record.history)
+    }
   };
 }
 

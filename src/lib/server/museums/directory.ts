@@ -10,6 +10,8 @@ import {
 } from '../hours/hours';
 import type { MuseumDetailRow, MuseumRepository, MuseumRow } from './repository';
 import type { DirectoryQuery } from './query';
+import { readJson } from '../db/json';
+import { mediaUrls, responsiveImage } from '../media/responsive';
 
 export interface MuseumCard {
   slug: string;
@@ -30,7 +32,11 @@ export interface MuseumCard {
 
 /** The visitors' view of museums: published records only, in one language, with hours worked out. */
 export class MuseumDirectory {
-  constructor(private readonly museums: MuseumRepository) {}
+  constructor(
+    private readonly museums: MuseumRepository,
+    /** Where visitors fetch stored media (config MEDIA_PUBLIC_URL). */
+    private readonly mediaUrl: (key: string) => string = mediaUrls('/media')
+  ) {}
 
   async list(query: DirectoryQuery, locale: Locale, now: Date) {
     const [rows, places] = await Promise.all([this.museums.listPublished(), this.museums.places()]);
@@ -108,6 +114,21 @@ export class MuseumDirectory {
             (!n.valid_from || n.valid_from <= today) && (!n.valid_until || n.valid_until >= today)
         )
         .map((n) => ({ id: n.id, body: pick(locale, n.body_ru, n.body_en) })),
+      photos: row.photos.flatMap((p) => {
+        if (!p.rendition) return [];
+        const focal =
+          p.focal_x !== null && p.focal_y !== null ? { x: p.focal_x, y: p.focal_y } : null;
+        return [
+          {
+            id: p.id,
+            alt: pick(locale, p.alt_ru, p.alt_en) ?? '',
+            caption: pick(locale, p.caption_ru, p.caption_en),
+            credit: p.credit,
+            licence: p.licence,
+            image: responsiveImage(readJson(p.rendition), this.mediaUrl, focal)
+          }
+        ];
+      }),
       updatedAt: row.updated_at
     };
   }

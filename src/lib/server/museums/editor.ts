@@ -4,6 +4,7 @@ import type { StaffRepository } from '../auth/staff-repository';
 import { checkMuseum, type FieldError } from './catalogue';
 import type { MuseumRepository } from './repository';
 import type { RevisionRepository } from './revisions';
+import type { Asset } from '../media/repository';
 
 export type Intent = 'draft' | 'review' | 'publish';
 
@@ -20,6 +21,11 @@ export class MuseumEditor {
     private readonly revisions: RevisionRepository,
     private readonly staff: StaffRepository,
     private readonly clock: () => Date,
+    /** The museum's media assets with these ids (the library's assetsOf). */
+    private readonly assetsOf: (
+      museumId: number,
+      ids: number[]
+    ) => Promise<Asset[]> = async () => [],
     /** Told after anything visitors see has changed. */
     private readonly onPublished: () => void = () => {}
   ) {}
@@ -59,6 +65,8 @@ export class MuseumEditor {
       membership: published.membership
     });
     if (!checked.ok) return checked;
+    const photoErrors = await this.checkPhotos(museumId, checked.record.photos, intent !== 'draft');
+    if (photoErrors.length > 0) return { ok: false, errors: photoErrors };
     const now = this.clock().toISOString();
     const open = await this.revisions.open(museumId);
     const status = intent === 'publish' ? 'published' : intent;
@@ -88,10 +96,17 @@ export class MuseumEditor {
   }
 
   /** A museum admin publishes what an editor submitted. */
-  async approve(actor: Actor | null, museumId: number, revisionId: number): Promise<void> {
+  async approve(
+    actor: Actor | null,
+    museumId: number,
+    revisionId: number
+  ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
     const who = requireAccess(actor, 'museum.review', { kind: 'museum', museumId });
     const revision = await this.revisions.find(museumId, revisionId);
     if (!revision || revision.status !== 'review') throw new NotFoundOrForbidden();
+    // A photo may have lost its processing or been changed since the version was submitted.
+    const photoErrors = await this.checkPhotos(museumId, revision.data.photos, true);
+    if (photoErrors.length > 0) return { ok: false, errors: photoErrors };
     const now = this.clock().toISOString();
     await this.apply(who, museumId, revisionId, revision.data, now);
     await this.staff.audit({
@@ -101,6 +116,58 @@ export class MuseumEditor {
       entity: 'museum',
       entityId: String(museumId)
     });
+    return { ok: true };
+  }
+
+  /**
+   * Photos must be this museum's images. Before they go to review or to visitors they must also
+   * be processed and described in both languages: a visitor who cannot see the picture hears
+   * its alt text.
+   */
+  private async checkPhotos(
+    museumId: number,
+    ids: number[],
+    forVisitors: boolean
+  ): Promise<FieldError[]> {
+    if (ids.length === 0) return [];
+    const assets = new Map((await this.assetsOf(museumId, ids)).map((a) => [a.id, a]));
+    const errors: FieldError[] = [];
+    ids.forEach((id, index) => {
+      const asset = assets.get(id);
+      const field = `photos.${index}`;
+      if (!asset || (asset.kind !== 'image' && asset.kind !== 'panorama')) {
+        errors.push({
+          field,
+          message: {
+            ru: 'Этого изображения нет в медиатеке музея. Выберите другое.',
+            en: 'This picture is not in the museum’s media library. Choose another one.'
+          }
+        });
+      } else if (forVisitors && (!asset.alt.ru || !asset.alt.en)) {
+        errors.push({
+          field,
+          message: {
+            ru: `У фото «${asset.fileName}» нет описания для незрячих (alt) на обоих языках. Добавьте его в медиатеке.`,
+            en: `“${asset.fileName}” has no description for blind visitors (alt text) in both languages. Add it in the media library.`
+          }
+        });
+      } else if (forVisitors && asset.status !== 'ready') {
+        errors.push({
+          field,
+          message:
+            asset.status === 'failed'
+              ? {
+                  ru: `Фото «${asset.fileName}» не удалось обработать. Повторите обработку в медиатеке или выберите другое.`,
+                  en: `“${asset.fileName}” could not be processed. Retry it in the media library or choose another.`
+                }
+              : {
+                  ru: `Фото «${asset.fileName}» ещё обрабатывается. Подождите минуту и попробуйте снова.`,
+                  en: `“${asset.fileName}” is still being processed. Wait a minute and try again.`
+                }
+        });
+      }
+    });
+    return errors;
   }
 
   /** Sends a submitted version back to its author as a draft, with a note saying why. */

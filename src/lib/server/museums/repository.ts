@@ -99,7 +99,7 @@ export class MuseumRepository {
       .select([...museumColumns, ...placeColumns])
       .executeTakeFirst();
     if (!row) return undefined;
-    const [contacts, prices, notices] = await Promise.all([
+    const [contacts, prices, notices, photos] = await Promise.all([
       this.db
         .selectFrom('museum_contact_people')
         .where('museum_id', '=', row.id)
@@ -124,9 +124,29 @@ export class MuseumRepository {
         .where('museum_id', '=', row.id)
         .select(['id', 'body_ru', 'body_en', 'valid_from', 'valid_until'])
         .orderBy('created_at', 'desc')
+        .execute(),
+      // Only photos whose derivatives are made: a visitor never meets a broken image.
+      this.db
+        .selectFrom('museum_photos')
+        .innerJoin('media_assets', 'media_assets.id', 'museum_photos.asset_id')
+        .where('museum_photos.museum_id', '=', row.id)
+        .where('media_assets.status', '=', 'ready')
+        .select([
+          'media_assets.id',
+          'media_assets.alt_ru',
+          'media_assets.alt_en',
+          'media_assets.caption_ru',
+          'media_assets.caption_en',
+          'media_assets.credit',
+          'media_assets.licence',
+          'media_assets.focal_x',
+          'media_assets.focal_y',
+          'media_assets.rendition'
+        ])
+        .orderBy('museum_photos.position')
         .execute()
     ]);
-    return { ...decodeJson(row), contacts, prices, notices };
+    return { ...decodeJson(row), contacts, prices, notices, photos };
   }
 
   /** Notices of published museums that are valid on a date, newest first. */
@@ -257,8 +277,19 @@ export class MuseumRepository {
       await trx.deleteFrom('museum_contact_people').where('museum_id', '=', id).execute();
       await trx.deleteFrom('price_offers').where('museum_id', '=', id).execute();
       await trx.deleteFrom('notices').where('museum_id', '=', id).execute();
+      await trx.deleteFrom('museum_photos').where('museum_id', '=', id).execute();
       await insertChildren(trx, id, museum);
     });
+  }
+
+  /** Museums whose published page shows this media asset. */
+  async photoUsers(assetId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('museum_photos')
+      .where('asset_id', '=', assetId)
+      .select('museum_id')
+      .execute();
+    return rows.map((r) => r.museum_id);
   }
 
   /** A museum as a whole record, the shape forms and revisions work with (drafts included). */
@@ -270,7 +301,7 @@ export class MuseumRepository {
       .select([...museumColumns, 'museums.membership', 'settlements.slug as settlement_slug'])
       .executeTakeFirst();
     if (!row) return undefined;
-    const [contacts, prices, notices] = await Promise.all([
+    const [contacts, prices, notices, photos] = await Promise.all([
       this.db
         .selectFrom('museum_contact_people')
         .where('museum_id', '=', id)
@@ -283,7 +314,13 @@ export class MuseumRepository {
         .selectAll()
         .orderBy('position')
         .execute(),
-      this.db.selectFrom('notices').where('museum_id', '=', id).selectAll().orderBy('id').execute()
+      this.db.selectFrom('notices').where('museum_id', '=', id).selectAll().orderBy('id').execute(),
+      this.db
+        .selectFrom('museum_photos')
+        .where('museum_id', '=', id)
+        .select('asset_id')
+        .orderBy('position')
+        .execute()
     ]);
     const pair = (ru: string | null, en: string | null) => (ru && en ? { ru, en } : null);
     const museum = decodeJson(row);
@@ -333,7 +370,8 @@ export class MuseumRepository {
         body: { ru: n.body_ru, en: n.body_en },
         validFrom: n.valid_from,
         validUntil: n.valid_until
-      }))
+      })),
+      photos: photos.map((p) => p.asset_id)
     };
   }
 }
@@ -430,6 +468,18 @@ async function insertChildren(trx: Executor, museumId: number, museum: MuseumRec
       .execute();
   }
   await insertNotices(trx, museumId, museum.notices);
+  if (museum.photos.length > 0) {
+    await trx
+      .insertInto('museum_photos')
+      .values(
+        museum.photos.map((assetId, position) => ({
+          museum_id: museumId,
+          asset_id: assetId,
+          position
+        }))
+      )
+      .execute();
+  }
 }
 
 function decodeJson<

@@ -4,6 +4,7 @@ import * as jobs from './2026-11-22T1500-jobs';
 import * as staff from './2026-11-22T1600-staff';
 import * as revisions from './2026-11-22T1700-revisions';
 import * as invitations from './2026-11-22T1800-invitations';
+import * as media from './2026-11-22T1900-media';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-22T1500-jobs': jobs,
   '2026-11-22T1600-staff': staff,
   '2026-11-22T1700-revisions': revisions,
-  '2026-11-22T1800-invitations': invitations
+  '2026-11-22T1800-invitations': invitations,
+  '2026-11-22T1900-media': media
 };
