@@ -38,3 +38,12 @@ const policy: sanitizeHtml.IOptions = {
 export function sanitizeRichText(html: string): string {
   return sanitizeHtml(html, policy).trim();
 }
+
+/** Both languages of a rich-text field, cleaned; an absent field stays absent. */
+export function sanitizeRichPair<T extends { ru: string; en: string } | null | undefined>(
+  value: T
+): T {
+  return value
+    ? { ...value, ru: sanitizeRichText(value.ru), en: sanitizeRichText(value.en) }
+    : value;
+}
