@@ -6,6 +6,7 @@ import { JobQueue } from '$lib/server/jobs/queue';
 import { JobWorker } from '$lib/server/jobs/worker';
 import { MailRepository } from '$lib/server/mail/repository';
 import { Mailer, type MailConfig } from '$lib/server/mail/mailer';
+import { NotFoundOrForbidden, type Actor } from '$lib/server/auth/access';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
 
 interface Received {
@@ -97,6 +98,12 @@ function bodyPart(raw: string, type: string): string {
   throw new Error(`No ${type} part in the message`);
 }
 
+/** Only the association's admins read the outbox. */
+const associationAdmin: Actor = {
+  userId: 'admin',
+  grants: [{ role: 'association_admin', museumId: null, publishing: 'publish' }]
+};
+
 const letter = {
   to: 'curator@museum.test',
   subject: 'Новая выставка «Фрегат „Паллада“» — приглашение',
@@ -150,10 +157,20 @@ describe.each(dialects)('mail on %s', (dialect) => {
     smtp.received.length = 0;
   });
 
+  it("shows the outbox to the association's admins only", async () => {
+    const outbox = mailer({ kind: 'outbox' });
+    const museumAdmin: Actor = {
+      userId: 'museum-admin',
+      grants: [{ role: 'museum_admin', museumId: 1, publishing: 'publish' }]
+    };
+    await expect(outbox.outbox(museumAdmin)).rejects.toThrow(NotFoundOrForbidden);
+    await expect(outbox.outbox(null)).rejects.toThrow(NotFoundOrForbidden);
+  });
+
   it('keeps a message in the outbox, where staff read it, and marks it sent', async () => {
     const outbox = mailer({ kind: 'outbox' });
     const { mailId } = await outbox.send(letter);
-    expect((await outbox.outbox())[0]).toMatchObject({
+    expect((await outbox.outbox(associationAdmin))[0]).toMatchObject({
       id: mailId,
       to: letter.to,
       subject: letter.subject,
@@ -170,7 +187,7 @@ describe.each(dialects)('mail on %s', (dialect) => {
 
     now += 1000;
     expect(await workerFor(outbox).drain()).toBe(1);
-    const [sent] = await outbox.outbox(1);
+    const [sent] = await outbox.outbox(associationAdmin, 1);
     expect(sent).toMatchObject({ id: mailId, sentAt: '2026-11-24T02:00:01.000Z', error: null });
     expect((await queue.recent({ limit: 1 }))[0]).toMatchObject({ status: 'done' });
     expect(smtp.received).toHaveLength(0);
@@ -190,7 +207,7 @@ describe.each(dialects)('mail on %s', (dialect) => {
     expect(header(message!.raw, 'From')).toBe('Краевед <noreply@kraeved.test>');
     expect(bodyPart(message!.raw, 'text/plain').replace(/\r\n/g, '\n')).toBe(letter.text);
     expect(bodyPart(message!.raw, 'text/html')).toBe(letter.html);
-    expect((await viaSmtp.outbox(1))[0]).toMatchObject({
+    expect((await viaSmtp.outbox(associationAdmin, 1))[0]).toMatchObject({
       id: mailId,
       transport: 'smtp',
       sentAt: expect.any(String)
@@ -211,7 +228,7 @@ describe.each(dialects)('mail on %s', (dialect) => {
     const unreachable = mailer(smtpConfig(await closedPort()));
     const { mailId } = await unreachable.send(letter);
     expect(await workerFor(unreachable).drain()).toBe(1);
-    const [failed] = await unreachable.outbox(1);
+    const [failed] = await unreachable.outbox(associationAdmin, 1);
     expect(failed).toMatchObject({
       id: mailId,
       sentAt: null,
@@ -230,7 +247,7 @@ describe.each(dialects)('mail on %s', (dialect) => {
     now += 30_000;
     expect(await workerFor(fixed).drain()).toBe(1);
     expect(smtp.received).toHaveLength(1);
-    expect((await fixed.outbox(1))[0]).toMatchObject({
+    expect((await fixed.outbox(associationAdmin, 1))[0]).toMatchObject({
       id: mailId,
       sentAt: expect.any(String),
       error: null
@@ -239,11 +256,11 @@ describe.each(dialects)('mail on %s', (dialect) => {
 
   it('refuses what is not one e-mail address, and stores nothing', async () => {
     const outbox = mailer({ kind: 'outbox' });
-    const before = (await outbox.outbox()).length;
+    const before = (await outbox.outbox(associationAdmin)).length;
     await expect(
       outbox.send({ ...letter, to: 'curator@museum.test, other@museum.test' })
     ).rejects.toThrow(/Not an e-mail address/);
-    expect((await outbox.outbox()).length).toBe(before);
+    expect((await outbox.outbox(associationAdmin)).length).toBe(before);
   });
 
   it('accepts an address on a Cyrillic domain', async () => {

@@ -123,6 +123,20 @@ const expected: Record<Action, Record<string, string>> = {
     'editor (review)': 'Y--',
     'editor (may publish)': 'Y--',
     'no role': '---'
+  },
+  'mail.read': {
+    'association admin': 'YYY',
+    'museum admin': '---',
+    'editor (review)': '---',
+    'editor (may publish)': '---',
+    'no role': '---'
+  },
+  'jobs.manage': {
+    'association admin': 'YYY',
+    'museum admin': '---',
+    'editor (review)': '---',
+    'editor (may publish)': '---',
+    'no role': '---'
   }
 };
 

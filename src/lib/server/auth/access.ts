@@ -32,7 +32,9 @@ export const actions = [
   'staff.change-role',
   'association.edit',
   'audit.read',
-  'media.manage'
+  'media.manage',
+  'jobs.manage',
+  'mail.read'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -73,6 +75,8 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
     case 'museum.create':
     case 'staff.invite-admin':
     case 'association.edit':
+    case 'jobs.manage':
+    case 'mail.read':
       return false;
   }
 }

@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { JobQueue } from '../jobs/queue';
 import type { JobPayloads } from '../jobs/types';
 import type { MailRepository, OutboxMail } from './repository';
+import { requireAccess, type Actor } from '../auth/access';
 
 /**
  * Where mail goes. 'outbox' (the default, with no SMTP server configured) keeps each message in
@@ -88,8 +89,12 @@ export class Mailer {
     await repository.markSent(mailId, clock());
   }
 
-  /** The outbox as staff read it, newest first. */
-  outbox(limit?: number): Promise<OutboxMail[]> {
+  /**
+   * What the platform has sent lately, newest first, for the association's admins: without a
+   * mail server configured, this is where invitations and reset links can be read.
+   */
+  async outbox(actor: Actor | null, limit?: number): Promise<OutboxMail[]> {
+    requireAccess(actor, 'mail.read', { kind: 'association' });
     return this.deps.repository.listRecent(limit);
   }
 

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/shared/museum';
+import type { Locale, MuseumRecord } from '$lib/shared/museum';
 import { pick } from '$lib/shared/localize';
 import {
   hoursStatus,
@@ -29,6 +29,8 @@ export interface MuseumCard {
   position: { latitude: number; longitude: number; approximate: boolean } | null;
   distanceKm: number | null;
 }
+
+export type MuseumPageView = NonNullable<Awaited<ReturnType<MuseumDirectory['page']>>>;
 
 /** The visitors' view of museums: published records only, in one language, with hours worked out. */
 export class MuseumDirectory {
@@ -68,7 +70,19 @@ export class MuseumDirectory {
 
   async page(slug: string, locale: Locale, now: Date) {
     const row = await this.museums.findPublishedBySlug(slug);
-    if (!row) return undefined;
+    return row ? this.view(row, locale, now) : undefined;
+  }
+
+  /**
+   * The page a version would make if it were published, for staff to look at before they
+   * publish it. The caller has checked the person may read drafts of this museum.
+   */
+  async preview(museumId: number, record: MuseumRecord, locale: Locale, now: Date) {
+    const row = await this.museums.detailOf(museumId, record, now.toISOString());
+    return this.view(row, locale, now);
+  }
+
+  private view(row: MuseumDetailRow, locale: Locale, now: Date) {
     const hours = hoursInput(row);
     const today = localDate(now, row.time_zone);
     return {

@@ -64,6 +64,20 @@ const placeColumns = [
   'districts.name_en as district_en'
 ] as const;
 
+/** What a public page needs of each photo it shows. */
+const photoColumns = [
+  'media_assets.id',
+  'media_assets.alt_ru',
+  'media_assets.alt_en',
+  'media_assets.caption_ru',
+  'media_assets.caption_en',
+  'media_assets.credit',
+  'media_assets.licence',
+  'media_assets.focal_x',
+  'media_assets.focal_y',
+  'media_assets.rendition'
+] as const;
+
 /** SQL for museums and the places they are in. Public reads see published museums only. */
 export class MuseumRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -131,22 +145,119 @@ export class MuseumRepository {
         .innerJoin('media_assets', 'media_assets.id', 'museum_photos.asset_id')
         .where('museum_photos.museum_id', '=', row.id)
         .where('media_assets.status', '=', 'ready')
-        .select([
-          'media_assets.id',
-          'media_assets.alt_ru',
-          'media_assets.alt_en',
-          'media_assets.caption_ru',
-          'media_assets.caption_en',
-          'media_assets.credit',
-          'media_assets.licence',
-          'media_assets.focal_x',
-          'media_assets.focal_y',
-          'media_assets.rendition'
-        ])
+        .select(photoColumns)
         .orderBy('museum_photos.position')
         .execute()
     ]);
     return { ...decodeJson(row), contacts, prices, notices, photos };
+  }
+
+  /**
+   * A version that is not published yet, in the shape of a published page's row, so staff see
+   * exactly the page visitors would get (the preview before publishing).
+   */
+  async detailOf(id: number, museum: MuseumRecord, now: string): Promise<MuseumDetailRow> {
+    const [place, photos] = await Promise.all([
+      museum.settlementSlug
+        ? this.db
+            .selectFrom('settlements')
+            .leftJoin('districts', 'districts.id', 'settlements.district_id')
+            .where('settlements.slug', '=', museum.settlementSlug)
+            .select(placeColumns)
+            .executeTakeFirst()
+        : undefined,
+      museum.photos.length > 0
+        ? this.db
+            .selectFrom('media_assets')
+            .where('media_assets.id', 'in', museum.photos)
+            .where('media_assets.museum_id', '=', id)
+            .where('media_assets.status', '=', 'ready')
+            .select(photoColumns)
+            .execute()
+        : []
+    ]);
+    const pair = (value: Localized | null | undefined) => ({
+      ru: value?.ru ?? null,
+      en: value?.en ?? null
+    });
+    return {
+      id,
+      slug: museum.slug,
+      membership: museum.membership,
+      status: museum.status,
+      ownership: museum.ownership,
+      profile: museum.profile,
+      name_ru: museum.name.ru,
+      name_en: museum.name.en,
+      short_name_ru: pair(museum.shortName).ru,
+      short_name_en: pair(museum.shortName).en,
+      founded_year: museum.foundedYear ?? null,
+      founders_ru: pair(museum.founders).ru,
+      founders_en: pair(museum.founders).en,
+      director_ru: pair(museum.director).ru,
+      director_en: pair(museum.director).en,
+      director_title_ru: pair(museum.directorTitle).ru,
+      director_title_en: pair(museum.directorTitle).en,
+      address_ru: pair(museum.address).ru,
+      address_en: pair(museum.address).en,
+      latitude: museum.latitude ?? null,
+      longitude: museum.longitude ?? null,
+      time_zone: museum.timeZone,
+      phones: museum.phones,
+      emails: museum.emails,
+      website: museum.website ?? null,
+      vk: museum.vk ?? null,
+      telegram: museum.telegram ?? null,
+      ok: museum.ok ?? null,
+      hours_rule: museum.hoursRule,
+      hours_note_ru: pair(museum.hoursNote).ru,
+      hours_note_en: pair(museum.hoursNote).en,
+      accessibility_ru: pair(museum.accessibility).ru,
+      accessibility_en: pair(museum.accessibility).en,
+      free_admission: museum.freeAdmission,
+      summary_ru: pair(museum.summary).ru,
+      summary_en: pair(museum.summary).en,
+      about_ru: pair(museum.about).ru,
+      about_en: pair(museum.about).en,
+      history_ru: pair(museum.history).ru,
+      history_en: pair(museum.history).en,
+      updated_at: now,
+      settlement_slug: place?.settlement_slug ?? null,
+      settlement_ru: place?.settlement_ru ?? null,
+      settlement_en: place?.settlement_en ?? null,
+      region_ru: place?.region_ru ?? null,
+      region_en: place?.region_en ?? null,
+      settlement_latitude: place?.settlement_latitude ?? null,
+      settlement_longitude: place?.settlement_longitude ?? null,
+      district_slug: place?.district_slug ?? null,
+      district_ru: place?.district_ru ?? null,
+      district_en: place?.district_en ?? null,
+      contacts: museum.contacts.map((c) => ({
+        name_ru: c.name.ru,
+        name_en: c.name.en,
+        role_ru: pair(c.role).ru,
+        role_en: pair(c.role).en,
+        phone: c.phone,
+        email: c.email ?? null
+      })),
+      prices: museum.prices.map((p) => ({
+        category_ru: p.category.ru,
+        category_en: p.category.en,
+        kind: p.kind,
+        amount_rub: p.amountRub ?? null,
+        conditions_ru: pair(p.conditions).ru,
+        conditions_en: pair(p.conditions).en
+      })),
+      notices: museum.notices.map((n, i) => ({
+        id: -(i + 1),
+        body_ru: n.body.ru,
+        body_en: n.body.en,
+        valid_from: n.validFrom ?? null,
+        valid_until: n.validUntil ?? null
+      })),
+      // In the order the version lists them.
+      photos: museum.photos.flatMap((assetId) => photos.filter((p) => p.id === assetId))
+    };
   }
 
   /** Notices of published museums that are valid on a date, newest first. */
