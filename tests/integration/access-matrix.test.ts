@@ -9,7 +9,12 @@ import type { StaffAccounts } from '$lib/server/auth/accounts';
 import type { MuseumRecord } from '$lib/shared/museum';
 import { placeInput } from '$lib/shared/association';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
-import { newAuth, newMuseum, testPlaces } from './factories';
+import { newAuth, newMuseum, newStaffMember, testPlaces } from './factories';
+import { Team } from '$lib/server/auth/team';
+import { AuditLog } from '$lib/server/auth/audit-log';
+import { JobOverview } from '$lib/server/jobs/overview';
+import { JobQueue } from '$lib/server/jobs/queue';
+import { JobRepository } from '$lib/server/jobs/repository';
 
 /**
  * The role matrix through the services themselves, on both dialects: every service action that
@@ -72,6 +77,73 @@ const expected: Record<string, Record<string, string>> = {
     'editor (review)': '--',
     'editor (may publish)': '--',
     'no role': '--'
+  },
+  'list the team': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'make an editor an admin': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'let an editor publish without review': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  "remove someone's access": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'revoke an invitation': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'read the change log': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  }
+};
+
+/** Actions on the association as a whole: one column. */
+const expectedForAssociation: Record<string, Record<string, string>> = {
+  'list all staff': {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  'see background jobs': {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  'retry a failed job': {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
   }
 };
 
@@ -82,6 +154,9 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let users: Record<string, Actor>;
   let museums: { own: number; other: number };
   let records: { own: MuseumRecord; other: MuseumRecord };
+  let team: Team;
+  let audit: AuditLog;
+  let jobs: JobOverview;
 
   beforeAll(async () => {
     test = await freshDatabase(dialect);
@@ -101,6 +176,12 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       () => new Date()
     );
     accounts = newAuth(test.database).accounts;
+    team = new Team(staff, museumRepository, () => new Date());
+    audit = new AuditLog(staff, museumRepository, () => new Date());
+    jobs = new JobOverview(
+      new JobQueue(new JobRepository(db, test.database.dialect), () => new Date()),
+      staff
+    );
     const grants: Record<string, Grant[]> = {
       'association admin': [{ role: 'association_admin', museumId: null, publishing: 'publish' }],
       'museum admin': [{ role: 'museum_admin', museumId: own.id, publishing: 'publish' }],
@@ -133,6 +214,22 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     return (await editor.open(users['association admin']!, museumId)).revision!.id;
   }
 
+  /** A colleague to act on: a fresh editor of the museum, so every attempt has someone. */
+  const colleague = async (museumId: number) =>
+    (await newStaffMember(test.database.db, { role: 'museum_editor', museumId })).userId;
+
+  /** An open invitation to the museum, sent by the association admin. */
+  async function openInvitation(museumId: number): Promise<number> {
+    const association = users['association admin']!;
+    await accounts.invite(
+      association,
+      { email: `i${Math.random()}@museum.ru`, role: 'museum_editor', museumId },
+      { name: 'x' },
+      '/admin/accept'
+    );
+    return (await team.ofMuseum(association, museumId, 'ru')).invitations[0]!.id;
+  }
+
   const actions: Record<
     string,
     (actor: Actor, museumId: number, record: MuseumRecord) => Promise<unknown>
@@ -157,7 +254,23 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
         { email: `a${Math.random()}@museum.ru`, role: 'museum_admin', museumId: id },
         { name: 'x' },
         '/admin/accept'
-      )
+      ),
+    'list the team': (actor, id) => team.ofMuseum(actor, id, 'ru'),
+    'make an editor an admin': async (actor, id) =>
+      team.change(actor, id, await colleague(id), { kind: 'role', role: 'museum_admin' }),
+    'let an editor publish without review': async (actor, id) =>
+      team.change(actor, id, await colleague(id), { kind: 'publishing', publishing: 'publish' }),
+    "remove someone's access": async (actor, id) =>
+      team.change(actor, id, await colleague(id), { kind: 'remove' }),
+    'revoke an invitation': async (actor, id) =>
+      team.revokeInvitation(actor, id, await openInvitation(id)),
+    'read the change log': (actor, id) => audit.page(actor, { museumId: id }, 'ru')
+  };
+
+  const associationActions: Record<string, (actor: Actor) => Promise<unknown>> = {
+    'list all staff': (actor) => team.everyone(actor, {}, 'ru'),
+    'see background jobs': (actor) => jobs.recent(actor),
+    'retry a failed job': (actor) => jobs.retry(actor, 1)
   };
 
   it('allows exactly what the table says, and answers "not found or no access" otherwise', async () => {
@@ -179,5 +292,22 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       }
     }
     expect(actual).toEqual(expected);
+  });
+
+  it('allows the association-wide actions to the association admin only', async () => {
+    const actual: Record<string, Record<string, string>> = {};
+    for (const [action, run] of Object.entries(associationActions)) {
+      actual[action] = {};
+      for (const [person, actor] of Object.entries(users)) {
+        try {
+          await run(actor);
+          actual[action][person] = 'Y';
+        } catch (error) {
+          if (!(error instanceof NotFoundOrForbidden)) throw error;
+          actual[action][person] = '-';
+        }
+      }
+    }
+    expect(actual).toEqual(expectedForAssociation);
   });
 });

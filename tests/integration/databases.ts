@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database, type Dialect } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrate';
+import type { Config } from '$lib/server/config';
 
 /**
  * Every integration suite runs on both dialects. PostgreSQL comes from TEST_DATABASE_URL (the
@@ -13,6 +14,8 @@ export const dialects: Dialect[] = ['sqlite', 'postgres'];
 
 export interface TestDatabase {
   database: Database;
+  /** Where it is, as the configuration names it: for starting another process on it. */
+  location: Config['database'];
   dispose(): Promise<void>;
 }
 
@@ -24,9 +27,11 @@ export async function freshDatabase(dialect: Dialect): Promise<TestDatabase> {
 
 async function freshSqlite(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraeved-test-'));
-  const database = await openDatabase({ kind: 'sqlite', file: path.join(dir, 'kraeved.sqlite') });
+  const location = { kind: 'sqlite', file: path.join(dir, 'kraeved.sqlite') } as const;
+  const database = await openDatabase(location);
   return {
     database,
+    location,
     async dispose() {
       await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -51,9 +56,11 @@ async function freshPostgres(): Promise<TestDatabase> {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(postgresUrl());
   url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const location = { kind: 'postgres', url: url.toString() } as const;
+  const database = await openDatabase(location);
   return {
     database,
+    location,
     async dispose() {
       await database.close();
       await admin.query(`DROP DATABASE ${name}`);

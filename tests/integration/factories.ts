@@ -4,6 +4,7 @@ import { StaffAccounts, type AccountsOptions } from '$lib/server/auth/accounts';
 import { StaffRepository } from '$lib/server/auth/staff-repository';
 import type { MuseumInput } from '$lib/shared/museum';
 import type { PlaceInput } from '$lib/shared/association';
+import type { Actor, Grant } from '$lib/server/auth/access';
 
 export const testPlaces: PlaceInput = {
   districts: [
@@ -73,4 +74,25 @@ export function newAuth(
 
 export function newAccounts(database: Database): StaffAccounts {
   return newAuth(database).accounts;
+}
+
+let people = 0;
+
+/**
+ * A person with a role, written straight into the tables (no password: for service tests that
+ * do not sign in). Returns the Actor the services take.
+ */
+export async function newStaffMember(
+  db: Database['db'],
+  grant: Omit<Grant, 'publishing'> & { publishing?: Grant['publishing'] },
+  name = `Сотрудник ${++people}`
+): Promise<Actor> {
+  const id = `staff-${Date.now().toString(36)}-${++people}`;
+  await db
+    .insertInto('users')
+    .values({ id, name, email: `${id}@museum.ru`, email_verified: 1 })
+    .execute();
+  const publishing = grant.publishing ?? (grant.role === 'museum_editor' ? 'review' : 'publish');
+  await new StaffRepository(db).grant(id, grant.role, grant.museumId, publishing);
+  return { userId: id, grants: [{ role: grant.role, museumId: grant.museumId, publishing }] };
 }

@@ -13,14 +13,19 @@ import { StaffRepository } from './auth/staff-repository';
 import { StaffAccounts } from './auth/accounts';
 import { readOrCreateSecret } from './auth/secret';
 import { Workspace } from './auth/workspace';
+import { Team } from './auth/team';
+import { AuditLog } from './auth/audit-log';
+import { JobOverview } from './jobs/overview';
 import { passwordResetMail } from './auth/mails';
 import { MuseumEditor } from './museums/editor';
 import { RevisionRepository } from './museums/revisions';
-import { JobRepository } from './jobs/repository';
-import { JobQueue } from './jobs/queue';
-import { JobWorker } from './jobs/worker';
-import { MailRepository } from './mail/repository';
-import { Mailer } from './mail/mailer';
+import type { JobWorker } from './jobs/worker';
+import { configuredClock, createBackgroundWork } from './jobs/background';
+import type { Mailer } from './mail/mailer';
+import type { Storage } from './storage';
+import type { MediaLibrary } from './media/library';
+import { mediaUrls } from './media/responsive';
+import { ResumableUploads } from './media/uploads';
 
 /** Everything a request may use, built once at start-up: the composition root. */
 export interface App {
@@ -35,9 +40,15 @@ export interface App {
   auth: Auth;
   accounts: StaffAccounts;
   workspace: Workspace;
+  team: Team;
+  audit: AuditLog;
+  jobs: JobOverview;
   mailer: Mailer;
   worker: JobWorker | null;
   editor: MuseumEditor;
+  storage: Storage;
+  media: MediaLibrary;
+  uploads: ResumableUploads;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -49,15 +60,9 @@ export async function createApp(config: Config): Promise<App> {
     association: new AssociationRepository(database.db)
   };
   const catalogue = new MuseumCatalogue(repos.museums);
-  const frozen = config.frozenNow;
-  const clock = frozen ? () => new Date(frozen.getTime()) : () => new Date();
-  const jobs = new JobRepository(database.db, database.dialect);
-  const mailer = new Mailer({
-    repository: new MailRepository(database.db),
-    queue: new JobQueue(jobs, clock),
-    config: config.mail,
-    clock
-  });
+  const clock = configuredClock(config);
+  const background = await createBackgroundWork({ config, database, clock, log });
+  const { mailer, media, storage } = background;
   const auth = createAuth({
     database,
     baseURL: config.origin,
@@ -65,6 +70,7 @@ export async function createApp(config: Config): Promise<App> {
     sendPasswordReset: (to, url) => mailer.send(passwordResetMail(to, url)).then(() => undefined)
   });
   const staff = new StaffRepository(database.db);
+  const revisions = new RevisionRepository(database.db);
   const accounts = new StaffAccounts(auth, staff, {
     send: (message) => mailer.send(message),
     clock,
@@ -74,28 +80,34 @@ export async function createApp(config: Config): Promise<App> {
     log.info('demo data loaded');
   }
   // The same Database as the web process: on SQLite a second connection in one process deadlocks.
-  const worker = config.worker
-    ? new JobWorker({
-        repository: jobs,
-        clock,
-        log,
-        handlers: { 'send-mail': (p) => mailer.deliver(p) }
-      })
-    : null;
+  const worker = config.worker ? background.worker() : null;
   worker?.start();
+  const audit = new AuditLog(staff, repos.museums, clock);
+  const jobOverview = new JobOverview(background.queue, staff, () => worker?.wake());
   return {
     config,
     database,
     log,
     clock,
-    museums: new MuseumDirectory(repos.museums),
+    museums: new MuseumDirectory(repos.museums, mediaUrls(config.media.publicUrl)),
     catalogue,
     association: new AssociationPages(repos.association),
     auth,
     accounts,
-    workspace: new Workspace(staff, repos.museums),
+    workspace: new Workspace(repos.museums, revisions, audit, jobOverview, clock),
+    team: new Team(staff, repos.museums, clock),
+    audit,
+    jobs: jobOverview,
     mailer,
     worker,
-    editor: new MuseumEditor(repos.museums, new RevisionRepository(database.db), staff, clock)
+    editor: new MuseumEditor(repos.museums, revisions, staff, clock, (museumId, ids) =>
+      media.assetsOf(museumId, ids)
+    ),
+    storage,
+    media,
+    uploads: new ResumableUploads(media, {
+      directory: config.media.uploadDir,
+      origin: config.origin
+    })
   };
 }

@@ -1,41 +1,65 @@
 import type { Locale } from '$lib/shared/museum';
 import { pick } from '$lib/shared/localize';
-import { museumsOf, NotFoundOrForbidden } from './access';
+import { can, museumsOf, NotFoundOrForbidden } from './access';
 import type { StaffSession } from './accounts';
-import type { StaffRepository } from './staff-repository';
+import type { AuditLog } from './audit-log';
+import { associationTimeZone, formatWhen } from './audit-lines';
 import type { MuseumRepository } from '../museums/repository';
+import type { RevisionRepository } from '../museums/revisions';
+import type { JobOverview } from '../jobs/overview';
 
-/** What a signed-in person sees first: their museums, their colleagues, the latest changes. */
+/** What a signed-in person sees first: their museums, their drafts, what waits for them, the latest changes. */
 export class Workspace {
   constructor(
-    private readonly staff: StaffRepository,
-    private readonly museums: MuseumRepository
+    private readonly museums: MuseumRepository,
+    private readonly revisions: RevisionRepository,
+    private readonly audit: AuditLog,
+    private readonly jobs: JobOverview,
+    private readonly clock: () => Date
   ) {}
 
   /** Everything here is limited to the museums the person works on (all, for the association). */
   async dashboard(session: StaffSession | null, locale: Locale) {
     if (!session) throw new NotFoundOrForbidden();
-    const scope = museumsOf(session.actor);
-    const [museums, team, recent] = await Promise.all([
+    const { actor } = session;
+    const scope = museumsOf(actor);
+    const [museums, open, recent, jobs] = await Promise.all([
       this.museums.namesOf(scope),
-      this.staff.staffOf(scope),
-      this.staff.recentAudit(scope, 20)
+      this.revisions.openIn(scope),
+      this.audit.recent(actor, locale, 10),
+      this.jobs.visibleTo(actor) ? this.jobs.counts(actor) : Promise.resolve(null)
     ]);
+    const now = this.clock();
+    const named = new Map(
+      museums.map((m) => [
+        m.id,
+        { id: m.id, slug: m.slug, name: pick(locale, m.name_ru, m.name_en) }
+      ])
+    );
+    const line = (r: (typeof open)[number]) => ({
+      revisionId: r.id,
+      museumId: r.museum_id,
+      museum: named.get(r.museum_id)?.name ?? '',
+      author: r.author,
+      note: r.note,
+      when: formatWhen(new Date(r.updated_at), associationTimeZone, locale, now)
+    });
     return {
-      museums: museums.map((m) => ({
-        id: m.id,
-        slug: m.slug,
-        name: pick(locale, m.name_ru, m.name_en)
+      museums: [...named.values()].map((m) => ({
+        ...m,
+        canManageTeam: can(actor, 'staff.list', { kind: 'museum', museumId: m.id })
       })),
-      team: team.map((t) => ({
-        id: t.user_id,
-        name: t.name,
-        email: t.email,
-        role: t.role,
-        publishing: t.publishing,
-        museum: t.museum_ru ? pick(locale, t.museum_ru, t.museum_en) : null
-      })),
-      recent
+      drafts: open.filter((r) => r.status === 'draft' && r.author_id === actor.userId).map(line),
+      waiting: open
+        .filter(
+          (r) =>
+            r.status === 'review' &&
+            can(actor, 'museum.review', { kind: 'museum', museumId: r.museum_id })
+        )
+        .map(line),
+      recent,
+      canReadAudit: this.audit.readable(actor),
+      jobs
     };
   }
 }

@@ -37,6 +37,11 @@ export class JobQueue {
     );
   }
 
+  /** Queues a failed job again, to run now; false when it is not failed. */
+  retry(id: number): Promise<boolean> {
+    return this.repository.requeue(id, this.clock());
+  }
+
   counts(): Promise<Record<JobStatus, number>> {
     return this.repository.countByStatus();
   }

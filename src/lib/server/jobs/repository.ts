@@ -186,6 +186,25 @@ export class JobRepository {
     return Number(result.numUpdatedRows) > 0 ? status : null;
   }
 
+  /**
+   * Gives a failed job one more attempt, due now. Attempts keep counting (they fence off stale
+   * claims), so the limit moves one past them. False when the job is not failed (any more).
+   */
+  async requeue(id: number, now: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'queued',
+        run_at: now.toISOString(),
+        max_attempts: eb('attempts', '+', 1),
+        updated_at: now.toISOString()
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async find(id: number): Promise<JobSummary | undefined> {
     const row = await this.db
       .selectFrom('jobs')

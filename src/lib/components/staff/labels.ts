@@ -1,0 +1,48 @@
+import { m } from '$lib/paraglide/messages';
+
+/** Words for the staff roles and states the workspace shows, in the reader's language. */
+export const roleLabel = {
+  association_admin: m.staff_role_association_admin,
+  museum_admin: m.staff_role_museum_admin,
+  museum_editor: m.staff_role_museum_editor
+};
+
+export const publishingLabel = {
+  review: m.team_publishing_review,
+  publish: m.team_publishing_publish
+};
+
+export const jobStatusLabel = {
+  queued: m.jobs_status_queued,
+  running: m.jobs_status_running,
+  done: m.jobs_status_done,
+  failed: m.jobs_status_failed
+};
+
+const jobNames: Record<string, () => string> = {
+  'send-mail': m.jobs_name_send_mail,
+  'media.derive': m.jobs_name_media_derive,
+  'media.purge': m.jobs_name_media_purge
+};
+
+export const jobNameLabel = (name: string): string => jobNames[name]?.() ?? name;
+
+const auditActions: Record<string, () => string> = {
+  publish: m.audit_action_publish,
+  approve: m.audit_action_approve,
+  submit: m.audit_action_submit,
+  'send-back': m.audit_action_send_back,
+  'save-draft': m.audit_action_save_draft,
+  restore: m.audit_action_restore,
+  invite: m.audit_action_invite,
+  'accept-invitation': m.audit_action_accept_invitation,
+  'revoke-invitation': m.audit_action_revoke_invitation,
+  'change-role': m.audit_action_change_role,
+  'change-publishing': m.audit_action_change_publishing,
+  remove: m.audit_action_remove,
+  create: m.audit_action_create,
+  'sign-in': m.audit_action_sign_in,
+  retry: m.audit_action_retry
+};
+
+export const auditActionLabel = (action: string): string => auditActions[action]?.() ?? action;

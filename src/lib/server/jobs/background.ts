@@ -1,0 +1,79 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Database } from '../db/connection';
+import { MailRepository } from '../mail/repository';
+import { Mailer } from '../mail/mailer';
+import { StaffRepository } from '../auth/staff-repository';
+import { MuseumRepository } from '../museums/repository';
+import { RevisionRepository } from '../museums/revisions';
+import { museumPhotoUsages } from '../museums/media-usages';
+import { MediaRepository } from '../media/repository';
+import { MediaLibrary } from '../media/library';
+import { createStorage } from '../storage';
+import { JobRepository } from './repository';
+import { JobQueue } from './queue';
+import { JobWorker } from './worker';
+import type { JobHandlers } from './types';
+
+/** What the handlers call. A new kind of job adds its service here and its line below. */
+export interface JobServices {
+  mailer: Mailer;
+  media: MediaLibrary;
+}
+
+/** Every job's handler: the one list both the web process and `npm run worker` run. */
+export function jobHandlers(services: JobServices): JobHandlers {
+  return {
+    'send-mail': (payload) => services.mailer.deliver(payload),
+    'media.derive': (payload, run) => services.media.derive(payload.assetId, run),
+    'media.purge': (payload) => services.media.purge(payload.folder)
+  };
+}
+
+/** The configured "now": frozen for browser tests of time-dependent pages, else the real clock. */
+export function configuredClock(config: Pick<Config, 'frozenNow'>): () => Date {
+  const frozen = config.frozenNow;
+  return frozen ? () => new Date(frozen.getTime()) : () => new Date();
+}
+
+/**
+ * The queue and the services jobs need, built from the configuration the same way in the web
+ * process (app.ts) and in the separate worker (scripts/worker.ts), so both run the same jobs.
+ */
+export async function createBackgroundWork(deps: {
+  config: Config;
+  database: Database;
+  clock: () => Date;
+  log: Logger;
+}) {
+  const { config, database, clock, log } = deps;
+  const repository = new JobRepository(database.db, database.dialect);
+  const queue = new JobQueue(repository, clock);
+  const mailer = new Mailer({
+    repository: new MailRepository(database.db),
+    queue,
+    config: config.mail,
+    clock
+  });
+  const storage = await createStorage(config.media.storage);
+  const media = new MediaLibrary({
+    repository: new MediaRepository(database.db),
+    storage,
+    queue,
+    staff: new StaffRepository(database.db),
+    clock,
+    limits: config.media,
+    findUsages: museumPhotoUsages(
+      new MuseumRepository(database.db),
+      new RevisionRepository(database.db)
+    )
+  });
+  const services: JobServices = { mailer, media };
+  return {
+    queue,
+    storage,
+    ...services,
+    /** A worker over every handler; the caller starts and stops it. */
+    worker: () => new JobWorker({ repository, clock, log, handlers: jobHandlers(services) })
+  };
+}
