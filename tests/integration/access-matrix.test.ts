@@ -15,6 +15,14 @@ import { AuditLog } from '$lib/server/auth/audit-log';
 import { JobOverview } from '$lib/server/jobs/overview';
 import { JobQueue } from '$lib/server/jobs/queue';
 import { JobRepository } from '$lib/server/jobs/repository';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { MediaLibrary } from '$lib/server/media/library';
+import { MediaRepository } from '$lib/server/media/repository';
+import { museumPhotoUsages } from '$lib/server/museums/media-usages';
+import { createStorage, type Storage } from '$lib/server/storage';
 
 /**
  * The role matrix through the services themselves, on both dialects: every service action that
@@ -119,6 +127,41 @@ const expected: Record<string, Record<string, string>> = {
     'editor (review)': '--',
     'editor (may publish)': '--',
     'no role': '--'
+  },
+  'list the media library': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'upload a file': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'describe a file': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'retry processing a file': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'delete a file': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
   }
 };
 
@@ -157,6 +200,10 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let team: Team;
   let audit: AuditLog;
   let jobs: JobOverview;
+  let media: MediaLibrary;
+  let storage: Storage;
+  let mediaDir: string;
+  let photo: string;
 
   beforeAll(async () => {
     test = await freshDatabase(dialect);
@@ -198,6 +245,21 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
         .execute();
       users[person] = { userId: id, grants: personGrants };
     }
+    mediaDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kraeved-matrix-media-'));
+    storage = await createStorage({ kind: 'disk', root: path.join(mediaDir, 'store') });
+    media = new MediaLibrary({
+      repository: new MediaRepository(db),
+      storage,
+      queue: new JobQueue(new JobRepository(db, test.database.dialect), () => new Date()),
+      staff,
+      clock: () => new Date(),
+      limits: { maxUploadBytes: 1024 * 1024, maxImagePixels: 10_000_000 },
+      findUsages: museumPhotoUsages(museumRepository, new RevisionRepository(db))
+    });
+    photo = path.join(mediaDir, 'photo.jpg');
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: '#886644' } })
+      .jpeg()
+      .toFile(photo);
     const admin = users['association admin']!;
     records = {
       own: (await editor.open(admin, own.id)).record,
@@ -205,8 +267,25 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     };
   });
   afterAll(async () => {
+    await storage?.close();
     await test?.dispose();
+    if (mediaDir) await fs.rm(mediaDir, { recursive: true, force: true });
   });
+
+  const upload = (actor: Actor, museumId: number) =>
+    media.ingest(actor, museumId, {
+      path: photo,
+      fileName: 'p.jpg',
+      panorama: false,
+      uploadId: null
+    });
+
+  /** A file in the museum's library, put there by the association admin. */
+  async function anAsset(museumId: number): Promise<number> {
+    const result = await upload(users['association admin']!, museumId);
+    if (!result.ok) throw new Error(result.message.en);
+    return result.assetId;
+  }
 
   /** Puts a version into review (as the association admin), so approving has something to act on. */
   async function submittedRevision(museumId: number, record: MuseumRecord): Promise<number> {
@@ -235,6 +314,18 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     (actor: Actor, museumId: number, record: MuseumRecord) => Promise<unknown>
   > = {
     'read drafts': (actor, id) => editor.open(actor, id),
+    'list the media library': (actor, id) => media.list(actor, id, { limit: 10 }),
+    'upload a file': (actor, id) => upload(actor, id),
+    'describe a file': async (actor, id) =>
+      media.describe(actor, id, await anAsset(id), {
+        alt: { ru: 'Фото', en: 'Photo' },
+        caption: { ru: '', en: '' },
+        credit: '',
+        licence: '',
+        focal: null
+      }),
+    'retry processing a file': async (actor, id) => media.retry(actor, id, await anAsset(id)),
+    'delete a file': async (actor, id) => media.delete(actor, id, await anAsset(id)),
     'read history': (actor, id) => editor.history(actor, id),
     'save a draft': (actor, id, record) => editor.save(actor, id, record, 'draft'),
     'submit for review': (actor, id, record) => editor.save(actor, id, record, 'review'),

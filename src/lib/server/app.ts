@@ -84,6 +84,19 @@ export async function createApp(config: Config): Promise<App> {
   worker?.start();
   const audit = new AuditLog(staff, repos.museums, clock);
   const jobOverview = new JobOverview(background.queue, staff, () => worker?.wake());
+  const uploads = new ResumableUploads(media, {
+    directory: config.media.uploadDir,
+    origin: config.origin
+  });
+  // Uploads nobody finished within a day are removed, an hour at a time.
+  setInterval(
+    () => {
+      uploads
+        .cleanUpExpired()
+        .catch((error: unknown) => log.warn({ err: error }, 'upload cleanup'));
+    },
+    60 * 60 * 1000
+  ).unref();
   return {
     config,
     database,
@@ -105,9 +118,6 @@ export async function createApp(config: Config): Promise<App> {
     ),
     storage,
     media,
-    uploads: new ResumableUploads(media, {
-      directory: config.media.uploadDir,
-      origin: config.origin
-    })
+    uploads
   };
 }
