@@ -24,7 +24,14 @@ export function checkInBothLanguages<S extends z.ZodType>(
     ok: false,
     errors: en.map((issue, i) => ({
       field: issue.path.join('.'),
-      message: { ru: ru[i]?.message ?? issue.message, en: issue.message }
+      message: isEmpty(issue)
+        ? { ru: 'Заполните это поле.', en: 'Fill in this field.' }
+        : { ru: ru[i]?.message ?? issue.message, en: issue.message }
     }))
   };
+}
+
+/** A required text left empty: zod's own words ("expected string to have >=1 characters") are for programmers. */
+function isEmpty(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1;
 }
