@@ -15,6 +15,8 @@ export interface ServerOptions {
 export interface RunningServer {
   /** Like http://127.0.0.1:41234, without a trailing slash. */
   url: string;
+  /** Its data folder (the SQLite file is kraeved.sqlite there), for a test that sets up a state. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -87,7 +89,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, dataDir, stop };
 }
 
 interface Output {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from './browser';
@@ -226,5 +228,50 @@ describe('the team, the change log and the jobs of the staff workspace', () => {
     await screenshot(association, 'team-11-museum-team-en');
     await association.goto(`${server.url}/en/admin`);
     await screenshot(association, 'team-12-dashboard-en');
+  });
+
+  it('retries a job that used up its attempts, from the jobs page', async () => {
+    // A mail job whose last attempt failed, as a broken SMTP server would have left it.
+    const db = new SQLite(path.join(server.dataDir, 'kraeved.sqlite'));
+    db.pragma('busy_timeout = 5000');
+    const { id } = db
+      .prepare(
+        `INSERT INTO jobs (name, payload, status, attempts, max_attempts, run_at, last_error, created_at, updated_at)
+         VALUES ('send-mail', '{"mailId":999999}', 'failed', 5, 5, ?, 'connect ECONNREFUSED 127.0.0.1:25', ?, ?)
+         RETURNING id`
+      )
+      .get(...Array(3).fill('2026-11-24T01:00:00.000Z')) as { id: number };
+    db.close();
+
+    await association.goto(`${server.url}/admin`);
+    expect(await textOf(association.getByRole('region', { name: 'Фоновые задачи' }))).toContain(
+      'С ошибкой: 1'
+    );
+    await clickAndLoad(
+      association,
+      association.getByRole('link', { name: 'Подробнее о задачах →' })
+    );
+    const failed = association.getByRole('row', { name: new RegExp(`^${id} `) });
+    expect(await textOf(failed)).toContain('ECONNREFUSED');
+    expect(await textOf(failed)).toContain('5 из 5');
+    await screenshot(association, 'team-13-jobs-failed-ru');
+    await clickAndLoad(
+      association,
+      failed.getByRole('button', { name: `Перезапустить задачу №${id}` })
+    );
+    expect(await textOf(association.getByRole('status'))).toContain(
+      `Задача №${id} снова в очереди`
+    );
+    // The worker in the server takes it at once; the mail is long gone, so the job is done.
+    await expect
+      .poll(async () => {
+        await association.goto(`${server.url}/admin/jobs`);
+        return textOf(association.getByRole('row', { name: new RegExp(`^${id} `) }));
+      })
+      .toContain('готово');
+    await association.goto(`${server.url}/admin/audit?action=retry`);
+    expect(await textOf(association.locator('.audit-lines li').first())).toContain(
+      `перезапустил фоновую задачу №${id}`
+    );
   });
 });
