@@ -7,9 +7,11 @@ import { StaffRepository } from '$lib/server/auth/staff-repository';
 import { NotFoundOrForbidden, type Actor, type Grant } from '$lib/server/auth/access';
 import type { StaffAccounts } from '$lib/server/auth/accounts';
 import type { MuseumRecord } from '$lib/shared/museum';
-import { placeInput } from '$lib/shared/association';
+import { associationInput, placeInput } from '$lib/shared/association';
+import { AssociationRepository } from '$lib/server/association/repository';
+import { AssociationEditor } from '$lib/server/association/editor';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
-import { newAuth, newMuseum, newStaffMember, testPlaces } from './factories';
+import { newAuth, newMuseum, newStaffMember, testAssociation, testPlaces } from './factories';
 import { Team } from '$lib/server/auth/team';
 import { AuditLog } from '$lib/server/auth/audit-log';
 import { JobOverview } from '$lib/server/jobs/overview';
@@ -187,6 +189,20 @@ const expectedForAssociation: Record<string, Record<string, string>> = {
     'editor (review)': '-',
     'editor (may publish)': '-',
     'no role': '-'
+  },
+  "open the association's form": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  'edit the association': {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
   }
 };
 
@@ -200,6 +216,7 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let team: Team;
   let audit: AuditLog;
   let jobs: JobOverview;
+  let associationEditor: AssociationEditor;
   let media: MediaLibrary;
   let storage: Storage;
   let mediaDir: string;
@@ -223,6 +240,9 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       () => new Date()
     );
     accounts = newAuth(test.database).accounts;
+    const associationRepository = new AssociationRepository(db);
+    await associationRepository.save(associationInput.parse(testAssociation));
+    associationEditor = new AssociationEditor(associationRepository, staff);
     team = new Team(staff, museumRepository, () => new Date());
     audit = new AuditLog(staff, museumRepository, () => new Date());
     jobs = new JobOverview(
@@ -361,7 +381,9 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   const associationActions: Record<string, (actor: Actor) => Promise<unknown>> = {
     'list all staff': (actor) => team.everyone(actor, {}, 'ru'),
     'see background jobs': (actor) => jobs.recent(actor),
-    'retry a failed job': (actor) => jobs.retry(actor, 1)
+    'retry a failed job': (actor) => jobs.retry(actor, 1),
+    "open the association's form": (actor) => associationEditor.open(actor),
+    'edit the association': (actor) => associationEditor.save(actor, testAssociation)
   };
 
   it('allows exactly what the table says, and answers "not found or no access" otherwise', async () => {

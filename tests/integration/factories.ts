@@ -3,7 +3,7 @@ import { createAuth, type AuthOptions } from '$lib/server/auth/auth';
 import { StaffAccounts, type AccountsOptions } from '$lib/server/auth/accounts';
 import { StaffRepository } from '$lib/server/auth/staff-repository';
 import type { MuseumInput } from '$lib/shared/museum';
-import type { PlaceInput } from '$lib/shared/association';
+import type { AssociationInput, PlaceInput } from '$lib/shared/association';
 import type { Actor, Grant } from '$lib/server/auth/access';
 
 export const testPlaces: PlaceInput = {
@@ -29,6 +29,22 @@ export const testPlaces: PlaceInput = {
       longitude: 136.9
     }
   ]
+};
+
+/** A small association with one governance row and one project; override what the test is about. */
+export const testAssociation: AssociationInput = {
+  name: { ru: 'Ассоциация музеев', en: 'Association of museums' },
+  shortName: { ru: 'АМ', en: 'AM' },
+  summary: { ru: 'Музеи края вместе.', en: 'The museums of the region together.' },
+  about: { ru: '<p>О нас</p>', en: '<p>About us</p>' },
+  governance: [
+    {
+      body: 'leadership',
+      role: 'president',
+      person: { ru: 'Анна Петрова', en: 'Anna Petrova' }
+    }
+  ],
+  projects: [{ slug: 'seminar', title: { ru: 'Семинар', en: 'Seminar' } }]
 };
 
 let counter = 0;

@@ -6,6 +6,7 @@ import { MuseumRepository } from './museums/repository';
 import { MuseumDirectory } from './museums/directory';
 import { AssociationRepository } from './association/repository';
 import { AssociationPages } from './association/pages';
+import { AssociationEditor } from './association/editor';
 import { MuseumCatalogue } from './museums/catalogue';
 import { seedDemoData } from './demo/seed';
 import { createAuth, type Auth } from './auth/auth';
@@ -37,6 +38,8 @@ export interface App {
   museums: MuseumDirectory;
   catalogue: MuseumCatalogue;
   association: AssociationPages;
+  /** The association admins' form: the association's record, governance and projects. */
+  associationEditor: AssociationEditor;
   auth: Auth;
   accounts: StaffAccounts;
   workspace: Workspace;
@@ -105,6 +108,7 @@ export async function createApp(config: Config): Promise<App> {
     museums: new MuseumDirectory(repos.museums, mediaUrls(config.media.publicUrl)),
     catalogue,
     association: new AssociationPages(repos.association),
+    associationEditor: new AssociationEditor(repos.association, staff),
     auth,
     accounts,
     workspace: new Workspace(repos.museums, revisions, audit, jobOverview, clock),

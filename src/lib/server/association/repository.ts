@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
 import { insertNotices } from '../db/notices';
-import type { AssociationRecord } from '$lib/shared/association';
+import { associationInput, type AssociationRecord } from '$lib/shared/association';
 
 /** SQL for the association: its single record, governance and projects. */
 export class AssociationRepository {
@@ -43,6 +43,58 @@ export class AssociationRepository {
       ])
       .orderBy('position')
       .execute();
+  }
+
+  /** The whole record as staff edit it: the row, governance, projects and the association's notices. */
+  async record(): Promise<AssociationRecord | undefined> {
+    const a = await this.find();
+    if (!a) return undefined;
+    const [governance, projects, notices] = await Promise.all([
+      this.governance(),
+      this.projects(),
+      this.db
+        .selectFrom('notices')
+        .where('museum_id', 'is', null)
+        .select(['body_ru', 'body_en', 'valid_from', 'valid_until'])
+        .orderBy('id')
+        .execute()
+    ]);
+    const pair = (ru: string | null, en: string | null) =>
+      ru || en ? { ru: ru ?? '', en: en ?? '' } : null;
+    // Parsed, not cast: governance roles are plain text in the table.
+    return associationInput.parse({
+      name: { ru: a.name_ru, en: a.name_en },
+      shortName: { ru: a.short_name_ru, en: a.short_name_en },
+      summary: { ru: a.summary_ru, en: a.summary_en },
+      about: pair(a.about_ru, a.about_en),
+      goals: pair(a.goals_ru, a.goals_en),
+      founders: pair(a.founders_ru, a.founders_en),
+      foundedOn: a.founded_on,
+      registeredOn: a.registered_on,
+      memberTowns: a.member_towns,
+      address: pair(a.address_ru, a.address_en),
+      phones: a.phones,
+      emails: a.emails,
+      website: a.website,
+      governance: governance.map((g) => ({
+        body: g.body,
+        role: g.role,
+        person: { ru: g.person_ru, en: g.person_en },
+        affiliation: pair(g.affiliation_ru, g.affiliation_en)
+      })),
+      projects: projects.map((p) => ({
+        slug: p.slug,
+        title: { ru: p.title_ru, en: p.title_en },
+        period: pair(p.period_ru, p.period_en),
+        summary: pair(p.summary_ru, p.summary_en),
+        body: pair(p.body_ru, p.body_en)
+      })),
+      notices: notices.map((n) => ({
+        body: { ru: n.body_ru, en: n.body_en },
+        validFrom: n.valid_from,
+        validUntil: n.valid_until
+      }))
+    });
   }
 
   /** Replaces the association's record, governance, projects and own notices in one transaction. */

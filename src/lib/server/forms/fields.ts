@@ -38,6 +38,14 @@ export class FormFields {
       .filter(Boolean);
   }
 
+  /** Pairs typed one a line as "in Russian | in English"; a line without English repeats the Russian. */
+  pairLines(name: string): { ru: string; en: string }[] {
+    return this.lines(name).map((line) => {
+      const [ru = '', en = ''] = line.split('|').map((part) => part.trim());
+      return { ru, en: en || ru };
+    });
+  }
+
   /** A date from `<input type="date">`, or null. */
   date(name: string): string | null {
     return this.optional(name);

@@ -88,10 +88,7 @@ export function readMuseumForm(form: FormData | FormFields, base: MuseumRecord):
     hoursRule: f.optional('hoursRule'),
     hoursNote: f.pair('hoursNote'),
     accessibility: f.pair('accessibility'),
-    freeAdmission: f.lines('freeAdmission').map((line) => {
-      const [ru = '', en = ''] = line.split('|').map((part) => part.trim());
-      return { ru, en: en || ru };
-    }),
+    freeAdmission: f.pairLines('freeAdmission'),
     about: f.pair('about'),
     history: f.pair('history'),
     prices,
