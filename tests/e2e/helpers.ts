@@ -99,3 +99,18 @@ export function alternates(page: Page): Promise<Record<string, string>> {
     )
   );
 }
+
+/** Signs a member of staff in through the sign-in form (in Russian) and waits for the dashboard. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string
+): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/admin/sign-in`);
+  await page.getByLabel('Электронная почта').fill(email);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.waitForURL(/\/admin$/);
+}

@@ -87,6 +87,14 @@ export class FormFields {
     return row ? [row, ...rest].join('.') : path;
   }
 
+  /** Messages of a refused save, keyed by the form's own field names, in one language. */
+  messages(
+    errors: readonly { field: string; message: { ru: string; en: string } }[],
+    locale: 'ru' | 'en'
+  ): Record<string, string> {
+    return Object.fromEntries(errors.map((e) => [this.source(e.field), e.message[locale]]));
+  }
+
   /**
    * Everything typed, as field name → text, to show again after a refused save (so nothing typed
    * is lost).

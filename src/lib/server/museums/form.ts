@@ -27,9 +27,7 @@ export async function saveMuseumForm(
   if (result.ok) return result;
   return {
     ok: false,
-    errors: Object.fromEntries(
-      result.errors.map((e) => [fields.source(e.field), e.message[locale]])
-    ),
+    errors: fields.messages(result.errors, locale),
     submitted: fields.submitted()
   };
 }

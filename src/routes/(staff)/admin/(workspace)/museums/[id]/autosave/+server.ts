@@ -1,6 +1,6 @@
-import { error, json } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { NotFoundOrForbidden } from '$lib/server/auth/access';
+import { idParam, orNotFound } from '$lib/server/http/guards';
 import { saveMuseumForm } from '$lib/server/museums/form';
 
 /**
@@ -10,22 +10,11 @@ import { saveMuseumForm } from '$lib/server/museums/form';
  * no such page.
  */
 export const POST: RequestHandler = async ({ request, locals, params }) => {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) error(404, 'Not found');
+  const id = idParam(params.id);
   const form = await request.formData();
-  try {
-    const result = await saveMuseumForm(
-      locals.app.editor,
-      locals.staff?.actor ?? null,
-      id,
-      form,
-      'draft',
-      locals.locale
-    );
-    if (!result.ok) return json({ saved: false, errors: result.errors }, { status: 422 });
-    return json({ saved: true });
-  } catch (e) {
-    if (e instanceof NotFoundOrForbidden) error(404, 'Not found');
-    throw e;
-  }
+  const result = await orNotFound(() =>
+    saveMuseumForm(locals.app.editor, locals.staff?.actor ?? null, id, form, 'draft', locals.locale)
+  );
+  if (!result.ok) return json({ saved: false, errors: result.errors }, { status: 422 });
+  return json({ saved: true });
 };
