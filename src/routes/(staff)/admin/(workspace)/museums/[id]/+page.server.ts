@@ -1,8 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { NotFoundOrForbidden } from '$lib/server/auth/access';
-import { readMuseumForm } from '$lib/server/museums/form';
+import { saveMuseumForm } from '$lib/server/museums/form';
 import type { Intent } from '$lib/server/museums/editor';
+import type { Asset } from '$lib/server/media/repository';
+import { mediaUrls, responsiveImage } from '$lib/server/media/responsive';
 
 /** Tells the shared cache in front of the app (server.js) that public pages have changed. */
 const purge = { 'x-kraeved-purge': 'museums' };
@@ -26,20 +28,44 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 export const load: PageServerLoad = async ({ locals, params }) => {
   const id = museumId(params.id);
   const actor = locals.staff?.actor ?? null;
-  return guarded(async () => ({
-    museumId: id,
-    editing: await locals.app.editor.open(actor, id),
-    history: await locals.app.editor.history(actor, id)
-  }));
+  return guarded(async () => {
+    const editing = await locals.app.editor.open(actor, id);
+    return {
+      museumId: id,
+      editing,
+      history: await locals.app.editor.history(actor, id),
+      photos: await photoChoices(locals, id, editing.record.photos)
+    };
+  });
 };
 
-const intents: Intent[] = ['draft', 'review', 'publish'];
-
-function textFields(form: FormData): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === 'string') fields[name] = value;
-  return fields;
+/** The gallery as the form shows it: the chosen photos in order, then the library's other images. */
+async function photoChoices(locals: App.Locals, museumId: number, chosen: number[]) {
+  const { media, config } = locals.app;
+  const urlOf = mediaUrls(config.media.publicUrl);
+  const [picked, library] = await Promise.all([
+    media.assetsOf(museumId, chosen),
+    media.list(locals.staff?.actor ?? null, museumId, { kind: 'image', limit: 60 })
+  ]);
+  const byId = new Map(picked.map((a) => [a.id, a]));
+  const view = (a: Asset) => ({
+    id: a.id,
+    fileName: a.fileName,
+    alt: a.alt[locals.locale],
+    needsAlt: !a.alt.ru || !a.alt.en,
+    status: a.status,
+    thumb: a.rendition ? responsiveImage(a.rendition, urlOf, a.focal) : null
+  });
+  return {
+    shown: chosen.flatMap((assetId) => {
+      const asset = byId.get(assetId);
+      return asset ? [view(asset)] : [];
+    }),
+    others: library.assets.filter((a) => !chosen.includes(a.id)).map(view)
+  };
 }
+
+const intents: Intent[] = ['draft', 'review', 'publish'];
 
 export const actions: Actions = {
   save: async ({ request, locals, params, setHeaders }) => {
@@ -48,16 +74,16 @@ export const actions: Actions = {
     const form = await request.formData();
     const intent = intents.find((i) => i === form.get('intent')) ?? 'draft';
     return guarded(async () => {
-      const { record } = await locals.app.editor.open(actor, id);
-      const input = readMuseumForm(form, record);
-      const result = await locals.app.editor.save(actor, id, input, intent);
-      if (!result.ok) {
-        const errors = Object.fromEntries(
-          result.errors.map((e) => [e.field, e.message[locals.locale]])
-        );
-        // Everything typed comes back, so nothing is lost on an error.
-        return fail(400, { errors, submitted: textFields(form) });
-      }
+      const result = await saveMuseumForm(
+        locals.app.editor,
+        actor,
+        id,
+        form,
+        intent,
+        locals.locale
+      );
+      // Everything typed comes back, so nothing is lost on an error.
+      if (!result.ok) return fail(400, { errors: result.errors, submitted: result.submitted });
       if (result.status === 'published') setHeaders(purge);
       return { saved: result.status };
     });
@@ -65,7 +91,15 @@ export const actions: Actions = {
   approve: async ({ request, locals, params, setHeaders }) => {
     const id = museumId(params.id);
     const revision = Number((await request.formData()).get('revision'));
-    await guarded(() => locals.app.editor.approve(locals.staff?.actor ?? null, id, revision));
+    const result = await guarded(() =>
+      locals.app.editor.approve(locals.staff?.actor ?? null, id, revision)
+    );
+    if (!result.ok) {
+      const errors = Object.fromEntries(
+        result.errors.map((e) => [e.field, e.message[locals.locale]])
+      );
+      return fail(400, { errors, submitted: null });
+    }
     setHeaders(purge);
     return { saved: 'published' as const };
   },
