@@ -48,7 +48,10 @@ export async function createBackgroundWork(deps: {
 }) {
   const { config, database, clock, log } = deps;
   const repository = new JobRepository(database.db, database.dialect);
-  const queue = new JobQueue(repository, clock);
+  // Jobs keep real time even when the site's clock is frozen (browser tests): a retry scheduled
+  // "30 s from now" on a clock that never moves would never run.
+  const jobClock = () => new Date();
+  const queue = new JobQueue(repository, jobClock);
   const mailer = new Mailer({
     repository: new MailRepository(database.db),
     queue,
@@ -74,6 +77,7 @@ export async function createBackgroundWork(deps: {
     storage,
     ...services,
     /** A worker over every handler; the caller starts and stops it. */
-    worker: () => new JobWorker({ repository, clock, log, handlers: jobHandlers(services) })
+    worker: () =>
+      new JobWorker({ repository, clock: jobClock, log, handlers: jobHandlers(services) })
   };
 }

@@ -261,9 +261,14 @@ export class MediaLibrary {
   }
 
   private async make(kind: MediaKind, source: string, folder: string) {
+    // The limit the upload was checked against, so an accepted image is never refused here.
+    const maxPixels = this.deps.limits.maxImagePixels;
     switch (kind) {
       case 'image':
-        return { rendition: await deriveImage(source, this.deps.storage, folder), tiles: null };
+        return {
+          rendition: await deriveImage(source, this.deps.storage, folder, { maxPixels }),
+          tiles: null
+        };
       case 'panorama': {
         const { tiles, preview } = await derivePanorama(source, this.deps.storage, folder);
         return { rendition: preview, tiles };
