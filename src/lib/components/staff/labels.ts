@@ -42,7 +42,10 @@ const auditActions: Record<string, () => string> = {
   remove: m.audit_action_remove,
   create: m.audit_action_create,
   'sign-in': m.audit_action_sign_in,
-  retry: m.audit_action_retry
+  retry: m.audit_action_retry,
+  upload: m.audit_action_upload,
+  describe: m.audit_action_describe,
+  delete: m.audit_action_delete
 };
 
 export const auditActionLabel = (action: string): string => auditActions[action]?.() ?? action;

@@ -42,6 +42,17 @@ describe('describeAudit', () => {
     );
   });
 
+  it('names the file an upload or a deletion was about', () => {
+    const upload = entry({ action: 'upload', entity: 'media', details: { file: 'Депо.jpg' } });
+    expect(describeAudit(upload, 'ru', now).text).toBe(
+      'Анна Петрова загрузила файл «Депо.jpg» в медиатеку музея «Музей истории Амурска»'
+    );
+    const deletion = entry({ action: 'delete', entity: 'media', details: { file: 'Депо.jpg' } });
+    expect(describeAudit(deletion, 'en', now).text).toBe(
+      'Анна Петрова deleted “Депо.jpg” from the media library of Amursk History Museum'
+    );
+  });
+
   it('names the colleague a staff change was about', () => {
     const line = describeAudit(
       entry({
@@ -60,11 +71,11 @@ describe('describeAudit', () => {
 
   it('falls back to a plain line for an action it does not know, and to "someone"', () => {
     const line = describeAudit(
-      entry({ action: 'upload', entity: 'media', user_name: null }),
+      entry({ action: 'rotate', entity: 'media', user_name: null }),
       'en',
       now
     );
-    expect(line.text).toBe('Someone: upload media');
+    expect(line.text).toBe('Someone: rotate media');
   });
 
   it('shows the association’s own entries in Khabarovsk time', () => {

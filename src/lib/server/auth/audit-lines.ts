@@ -62,7 +62,10 @@ const lines: Record<string, (details: Record<string, unknown>) => Message> = {
     d.publishing === 'publish' ? m.audit_allow_publishing : m.audit_require_review,
   'remove:staff': () => m.audit_remove,
   'revoke-invitation:staff': () => m.audit_revoke_invitation,
-  'retry:job': () => m.audit_retry_job
+  'retry:job': () => m.audit_retry_job,
+  'upload:media': () => m.audit_upload_media,
+  'describe:media': () => m.audit_describe_media,
+  'delete:media': () => m.audit_delete_media
 };
 
 /** Audit actions a person can filter by, in the order the filter lists them. */
@@ -81,7 +84,10 @@ export const auditActions = [
   'remove',
   'create',
   'sign-in',
-  'retry'
+  'retry',
+  'upload',
+  'describe',
+  'delete'
 ] as const;
 
 export function describeAudit(entry: AuditEntry, locale: Locale, now: Date): AuditLine {
@@ -94,7 +100,13 @@ export function describeAudit(entry: AuditEntry, locale: Locale, now: Date): Aud
     who,
     gender: russianGender(who),
     museum: entry.museum_ru ? pick(locale, entry.museum_ru, entry.museum_en) : '',
-    subject: entry.subject_name ?? (typeof details.email === 'string' ? details.email : '—'),
+    subject:
+      entry.subject_name ??
+      (typeof details.email === 'string'
+        ? details.email
+        : typeof details.file === 'string'
+          ? details.file
+          : '—'),
     email: typeof details.email === 'string' ? details.email : '',
     id: entry.entity_id ?? '',
     action: `${entry.action} ${entry.entity}`
