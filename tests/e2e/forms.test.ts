@@ -117,6 +117,30 @@ describe('staff forms: rows, autosave and the association', () => {
     expect(published).not.toContain('Музей паровозов и тракторов.');
   });
 
+  it('works without JavaScript: HTML in a plain textarea, and an empty row to fill', async () => {
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const p = await plain.newPage();
+      await signIn(p, server.url, 'museum-admin@kraeved.demo', 'demo-museum-admin');
+      await p.goto(museumForm);
+      expect(await p.locator('textarea[name="about.ru"]').inputValue()).toMatch(/^<p>/);
+      const people = p.getByRole('group', { name: 'Контактные лица' });
+      const empty = people.getByRole('group', { name: /^Контактное лицо \d$/ }).last();
+      await empty.getByRole('group', { name: 'Имя' }).getByLabel('По-русски').fill('Олег Ким');
+      await empty.getByRole('group', { name: 'Имя' }).getByLabel('По-английски').fill('Oleg Kim');
+      await empty.getByLabel('№').fill('0');
+      await p.getByRole('button', { name: 'Сохранить черновик' }).click();
+      await p.getByRole('status').filter({ hasText: 'Черновик сохранён' }).waitFor();
+      // Numbered 0, the new person comes first; the draft keeps the person saved before.
+      const names = await p
+        .locator('input[name^="contacts."][name$=".name.ru"]')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+      expect(names).toEqual(['Олег Ким', 'Анна Петрова', '']);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('gives a museum admin no association form', async () => {
     const response = await page.goto(`${server.url}/admin/association`);
     expect(response?.status()).toBe(404);
