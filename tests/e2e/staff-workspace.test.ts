@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -194,6 +195,10 @@ describe('an invited editor edits, the museum admin previews and publishes', () 
     const first = page.locator('.gallery img').first();
     expect(await first.getAttribute('loading')).toBe('lazy');
     expect(await first.getAttribute('sizes')).toBeTruthy();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await screenshot(page, 'workspace-03-public');
   });
 

@@ -215,6 +215,13 @@ describe.each(dialects)('the media library on %s', (dialect) => {
       licence: 'all-rights-reserved',
       focal: null
     });
+    // The preview shows the version being edited as visitors would get it; they still see the old one.
+    const draft = { ...withPhoto, summary: { ru: 'Новый зал', en: 'A new hall' } };
+    const preview = await directory.preview(own, draft, 'en', khabarovskNoon('2026-11-24'));
+    expect(preview.summary).toBe('A new hall');
+    expect(preview.photos.map((p) => p.alt)).toEqual(['A hall with a steam engine']);
+    expect((await directory.page('own', 'en', khabarovskNoon('2026-11-24')))?.photos).toEqual([]);
+
     expect(await editor.save(staffOf(own), own, withPhoto, 'publish')).toMatchObject({
       ok: true,
       status: 'published'
