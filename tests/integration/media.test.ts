@@ -16,6 +16,7 @@ import { JobQueue } from '$lib/server/jobs/queue';
 import { MediaRepository } from '$lib/server/media/repository';
 import { MediaLibrary } from '$lib/server/media/library';
 import { createStorage, type Storage } from '$lib/server/storage';
+import { bytesOf, hasFfmpeg, testVideo } from '$lib/server/media/test-files';
 import { placeInput } from '$lib/shared/association';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
 import { khabarovskNoon, newMuseum, testPlaces } from './factories';
@@ -130,6 +131,49 @@ describe.each(dialects)('the media library on %s', (dialect) => {
     expect(Math.max(...variants.map((v) => v.width))).toBeLessThanOrEqual(1200);
     for (const variant of variants) expect(await storage.head(variant.key)).toBeDefined();
     expect(ready.rendition?.thumbhash).toMatch(/^[A-Za-z0-9+/=]+$/);
+  });
+
+  it('keeps video with a poster, audio and PDF, and tiles a panorama', async () => {
+    const video = path.join(dir, 'clip.mp4');
+    if (await hasFfmpeg()) await testVideo(video, 2);
+    else await fs.writeFile(video, bytesOf.mp4());
+    const files = {
+      video,
+      audio: await staged('narration.mp3', bytesOf.mp3()),
+      document: await staged('guide.pdf', bytesOf.pdf()),
+      panorama: await staged(
+        'hall.jpg',
+        await sharp({ create: { width: 2048, height: 1024, channels: 3, background: '#556677' } })
+          .jpeg()
+          .toBuffer()
+      )
+    };
+    const kinds: Record<string, unknown> = {};
+    for (const [kind, file] of Object.entries(files)) {
+      const result = await library.ingest(staffOf(own), own, {
+        path: file,
+        fileName: path.basename(file),
+        panorama: kind === 'panorama',
+        uploadId: null
+      });
+      if (!result.ok) throw new Error(`${kind}: ${result.message.en}`);
+      const { asset } = await library.get(staffOf(own), own, result.assetId);
+      if (asset.status === 'processing') await library.derive(asset.id, lastTry).catch(() => {});
+      const done = (await library.get(staffOf(own), own, result.assetId)).asset;
+      kinds[kind] = {
+        kind: done.kind,
+        status: done.status,
+        rendition: done.rendition !== null,
+        tiles: done.tiles?.levels.length ?? 0
+      };
+    }
+    expect(kinds).toEqual({
+      // A poster where ffmpeg can make one (CI installs it).
+      video: { kind: 'video', status: 'ready', rendition: await hasFfmpeg(), tiles: 0 },
+      audio: { kind: 'audio', status: 'ready', rendition: false, tiles: 0 },
+      document: { kind: 'document', status: 'ready', rendition: false, tiles: 0 },
+      panorama: { kind: 'panorama', status: 'ready', rendition: true, tiles: 1 }
+    });
   });
 
   it('refuses a PDF named like a photo and stores nothing', async () => {
