@@ -141,4 +141,22 @@ describe.each(dialects)('editing a museum profile on %s', (dialect) => {
     expect(await directory.page('stolen', 'ru', new Date())).toBeUndefined();
     expect(await directory.page('own', 'ru', new Date())).toBeDefined();
   });
+
+  it('records a form sent twice, even at the same moment, as one change', async () => {
+    const { record } = await editor.open(admin(other), other);
+    const changed = { ...record, summary: { ru: 'Отправлено дважды', en: 'Sent twice' } };
+    const before = (await editor.history(admin(other), other)).length;
+    const results = await Promise.all([
+      editor.save(admin(other), other, changed, 'draft'),
+      editor.save(admin(other), other, changed, 'draft')
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    await editor.save(admin(other), other, changed, 'draft');
+    expect((await editor.history(admin(other), other)).length).toBe(before + 1);
+    // Publishing it twice publishes once.
+    await editor.save(admin(other), other, changed, 'publish');
+    const afterPublish = await editor.history(admin(other), other);
+    await editor.save(admin(other), other, changed, 'publish');
+    expect(await editor.history(admin(other), other)).toEqual(afterPublish);
+  });
 });

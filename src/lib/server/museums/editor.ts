@@ -70,6 +70,12 @@ export class MuseumEditor {
     const now = this.clock().toISOString();
     const open = await this.revisions.open(museumId);
     const status = intent === 'publish' ? 'published' : intent;
+    // The same form sent twice (a double click, a resent request, an autosave with nothing new)
+    // is one change: nothing more is recorded.
+    const repeated = open
+      ? open.status === status && diffRecords(open.data, checked.record).length === 0
+      : intent !== 'review' && diffRecords(published, checked.record).length === 0;
+    if (repeated) return { ok: true, status };
     let revisionId: number;
     if (open) {
       await this.revisions.update(open.id, {

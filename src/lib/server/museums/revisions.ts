@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
 import { museumInput, type MuseumRecord } from '$lib/shared/museum';
@@ -31,13 +31,29 @@ export class RevisionRepository {
     return row ? decode(row) : undefined;
   }
 
+  /**
+   * A new version. A museum has at most one open (draft or review) version — a unique index says
+   * so — and when two requests race to open one, the later one updates the version the earlier
+   * one made instead of opening a second.
+   */
   async insert(museumId: number, authorId: string, status: RevisionStatus, data: MuseumRecord) {
-    const { id } = await this.db
+    const inserted = await this.db
       .insertInto('museum_revisions')
       .values({ museum_id: museumId, author_id: authorId, status, data: writeJson(data) })
+      .onConflict((oc) =>
+        // Literal, as in the index: SQLite matches a partial index by its expression, not values.
+        oc
+          .column('museum_id')
+          .where(sql<boolean>`status IN ('draft', 'review')`)
+          .doNothing()
+      )
       .returning('id')
-      .executeTakeFirstOrThrow();
-    return id;
+      .executeTakeFirst();
+    if (inserted) return inserted.id;
+    const open = await this.open(museumId);
+    if (!open) throw new Error('an open version was neither made nor found');
+    await this.update(open.id, { status, data, authorId, now: new Date().toISOString() });
+    return open.id;
   }
 
   async update(

@@ -5,6 +5,7 @@ import * as staff from './2026-11-22T1600-staff';
 import * as revisions from './2026-11-22T1700-revisions';
 import * as invitations from './2026-11-22T1800-invitations';
 import * as media from './2026-11-22T1900-media';
+import * as oneOpenRevision from './2026-11-22T2000-one-open-revision';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-22T1600-staff': staff,
   '2026-11-22T1700-revisions': revisions,
   '2026-11-22T1800-invitations': invitations,
-  '2026-11-22T1900-media': media
+  '2026-11-22T1900-media': media,
+  '2026-11-22T2000-one-open-revision': oneOpenRevision
 };
