@@ -42,6 +42,16 @@ describe('describeAudit', () => {
     );
   });
 
+  it("says who changed the association's details", () => {
+    const change = entry({ action: 'publish', entity: 'association', entity_id: null });
+    expect(describeAudit(change, 'ru', now).text).toBe(
+      'Анна Петрова изменила сведения об ассоциации'
+    );
+    expect(describeAudit(change, 'en', now).text).toBe(
+      "Анна Петрова changed the association's details"
+    );
+  });
+
   it('names the file an upload or a deletion was about', () => {
     const upload = entry({ action: 'upload', entity: 'media', details: { file: 'Депо.jpg' } });
     expect(describeAudit(upload, 'ru', now).text).toBe(

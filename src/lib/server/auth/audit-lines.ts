@@ -53,6 +53,7 @@ const lines: Record<string, (details: Record<string, unknown>) => Message> = {
   'save-draft:museum': () => m.audit_save_draft,
   'submit:museum': () => m.audit_submit,
   'publish:museum': () => m.audit_publish,
+  'publish:association': () => m.forms_audit_publish_association,
   'approve:museum': () => m.audit_approve,
   'send-back:museum': () => m.audit_send_back,
   'restore:museum': () => m.audit_restore,
