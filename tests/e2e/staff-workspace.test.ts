@@ -160,6 +160,11 @@ describe('an invited editor edits, the museum admin previews and publishes', () 
     await page.getByRole('button', { name: 'Отправить на проверку' }).click();
     await page.getByText('Отправлено на проверку').first().waitFor();
     await screenshot(page, 'workspace-01-submitted');
+    // Typing more does not quietly take the submitted version back for more work.
+    await page.locator('input[name="summary.ru"]').fill('Правка после отправки');
+    await expect
+      .poll(() => page.getByText('Эта версия ждёт проверки').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     // Visitors see nothing of it yet.
     const publicPage = await (await fetch(`${server.url}/museums/industrial-heritage`)).text();
     expect(publicPage).not.toContain('Школьники');
@@ -172,6 +177,7 @@ describe('an invited editor edits, the museum admin previews and publishes', () 
     const preview = await page.locator('main').textContent();
     expect(preview).toContain('Эта версия ждёт проверки');
     expect(preview).toContain('Школьники');
+    expect(preview).not.toContain('Правка после отправки');
     expect(await page.locator('.gallery img').count()).toBe(3);
     await screenshot(page, 'workspace-02-preview');
     await page.getByRole('button', { name: 'Одобрить и опубликовать' }).click();

@@ -12,8 +12,12 @@ import { saveMuseumForm } from '$lib/server/museums/form';
 export const POST: RequestHandler = async ({ request, locals, params }) => {
   const id = idParam(params.id);
   const form = await request.formData();
+  const actor = locals.staff?.actor ?? null;
+  // A version waiting for review stays as it was submitted until someone presses a button.
+  const { revision } = await orNotFound(() => locals.app.editor.open(actor, id));
+  if (revision?.status === 'review') return json({ saved: false, held: true }, { status: 409 });
   const result = await orNotFound(() =>
-    saveMuseumForm(locals.app.editor, locals.staff?.actor ?? null, id, form, 'draft', locals.locale)
+    saveMuseumForm(locals.app.editor, actor, id, form, 'draft', locals.locale)
   );
   if (!result.ok) return json({ saved: false, errors: result.errors }, { status: 422 });
   return json({ saved: true });
