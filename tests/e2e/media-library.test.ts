@@ -201,6 +201,54 @@ describe('the media library: uploads that survive a bad connection and refuse ba
     await signInAs('museum-admin@kraeved.demo', 'demo-museum-admin');
   });
 
+  it('continues an upload a page reload interrupted, from where it stopped', async () => {
+    const file = await photo(path.join(dir, 'Медленная.jpg'), 2400, 1800, '#4a3a5c');
+    const size = (await fs.stat(file)).size;
+    await page.goto(`${server.url}/admin/museums/${museumId}/media`);
+    // A slow link: about 150 KB/s up, so the reload lands mid-file.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 50,
+      downloadThroughput: -1,
+      uploadThroughput: 150 * 1024
+    });
+    await page.locator('input[type=file][name=files]').setInputFiles(file);
+    await page.waitForTimeout(4000);
+    await page.reload();
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1
+    });
+    // The page remembers the unfinished file and asks for it again.
+    expect(await page.getByRole('status').filter({ hasText: 'Медленная.jpg' }).count()).toBe(1);
+
+    const requests: { method: string; offset: number }[] = [];
+    page.on('request', (request) => {
+      if (!request.url().includes('/admin/uploads')) return;
+      requests.push({
+        method: request.method(),
+        offset: Number(request.headers()['upload-offset'] ?? -1)
+      });
+    });
+    await page.locator('input[type=file][name=files]').setInputFiles(file);
+    const uploads = page.getByRole('list', { name: 'Загрузки' });
+    await expect
+      .poll(() => uploads.getByText('Загружено', { exact: true }).count(), { timeout: 60_000 })
+      .toBe(1);
+    // It asked where the file stood (HEAD) and sent the rest, instead of starting again (POST).
+    expect(requests.map((r) => r.method)).toContain('HEAD');
+    expect(requests.some((r) => r.method === 'POST')).toBe(false);
+    const resumedFrom = requests.find((r) => r.method === 'PATCH')?.offset ?? 0;
+    expect(resumedFrom).toBeGreaterThan(0);
+    expect(resumedFrom).toBeLessThan(size);
+    await page.goto(`${server.url}/admin/museums/${museumId}/media?q=Медленная`);
+    expect(await page.getByRole('link', { name: 'Медленная.jpg' }).count()).toBe(1);
+  }, 120_000);
+
   it('describes a photo, refuses to delete it while the museum page shows it', async () => {
     await page.goto(`${server.url}/admin/museums/${museumId}/media?q=Паровоз`);
     await page.getByRole('link', { name: 'Паровоз.jpg' }).click();
