@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MailConfig } from './mail/mailer';
+import type { MailConfig } from './mail/types';
 import type { StorageConfig } from './storage/types';
 import path from 'node:path';
 

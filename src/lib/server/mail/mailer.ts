@@ -2,25 +2,10 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { JobQueue } from '../jobs/queue';
 import type { JobPayloads } from '../jobs/types';
 import type { MailRepository, OutboxMail } from './repository';
+import type { MailConfig } from './types';
 import { requireAccess, type Actor } from '../auth/access';
 
-/**
- * Where mail goes. 'outbox' (the default, with no SMTP server configured) keeps each message in
- * the outbox table for staff to read; 'smtp' delivers it through the given server.
- */
-export type MailConfig =
-  | { kind: 'outbox' }
-  | {
-      kind: 'smtp';
-      host: string;
-      port: number;
-      /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
-      secure: boolean;
-      user?: string;
-      pass?: string;
-      /** The From header, e.g. 'Краевед <noreply@example.org>'. */
-      from: string;
-    };
+export type { MailConfig };
 
 export interface MailMessage {
   to: string;
