@@ -159,4 +159,23 @@ describe.each(dialects)('editing a museum profile on %s', (dialect) => {
     await editor.save(admin(other), other, changed, 'publish');
     expect(await editor.history(admin(other), other)).toEqual(afterPublish);
   });
+
+  it('writes one change-log line for a draft its author saves again and again', async () => {
+    const db = test.database.db;
+    const lines = async () =>
+      (
+        await db
+          .selectFrom('audit_log')
+          .where('museum_id', '=', own)
+          .where('action', '=', 'save-draft')
+          .select('id')
+          .execute()
+      ).length;
+    const { record } = await editor.open(admin(own), own);
+    const before = await lines();
+    for (const word of ['Один', 'Два', 'Три']) {
+      await editor.save(admin(own), own, { ...record, summary: { ru: word, en: word } }, 'draft');
+    }
+    expect(await lines()).toBe(before + 1);
+  });
 });

@@ -90,6 +90,10 @@ export class MuseumEditor {
       revisionId = await this.revisions.insert(museumId, who.userId, status, checked.record);
     }
     if (intent === 'publish') await this.apply(who, museumId, revisionId, checked.record, now);
+    // One line for a draft, however often its author saves it (autosave saves every pause).
+    const continuing =
+      intent === 'draft' && open?.status === 'draft' && open.authorId === who.userId;
+    if (continuing) return { ok: true, status };
     await this.staff.audit({
       userId: who.userId,
       museumId,
