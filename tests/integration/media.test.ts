@@ -248,6 +248,9 @@ describe.each(dialects)('the media library on %s', (dialect) => {
     if (!refused.ok) expect(refused.errors[0]?.field).toBe('photos.0');
     // A draft may hold it before it is described.
     expect(await editor.save(staffOf(own), own, withPhoto, 'draft')).toMatchObject({ ok: true });
+    // The list of changes names the gallery as one field, not a field per position.
+    const { changes } = await editor.open(staffOf(own), own);
+    expect(changes).toContainEqual({ field: 'photos', before: '', after: `#${result.assetId}` });
     expect((await library.get(staffOf(own), own, result.assetId)).usages).toMatchObject([
       { state: 'draft' }
     ]);

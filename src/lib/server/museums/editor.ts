@@ -255,8 +255,13 @@ export interface Change {
 
 /** What differs between two versions, field by field, in words a person can read. */
 export function diffRecords(before: MuseumRecord, after: MuseumRecord): Change[] {
-  const a = flatten(before);
-  const b = flatten(after);
+  // The gallery reads as one list ("#12, #15"), not as a field per position.
+  const readable = (record: MuseumRecord): Record<string, string> => ({
+    ...flatten({ ...record, photos: [] }),
+    photos: record.photos.map((id) => `#${id}`).join(', ')
+  });
+  const a = readable(before);
+  const b = readable(after);
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return fields
     .filter((field) => (a[field] ?? '') !== (b[field] ?? ''))

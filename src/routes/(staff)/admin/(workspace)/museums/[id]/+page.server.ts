@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { NotFoundOrForbidden } from '$lib/server/auth/access';
 import { saveMuseumForm } from '$lib/server/museums/form';
-import type { Intent } from '$lib/server/museums/editor';
+import type { Change, Intent } from '$lib/server/museums/editor';
 import type { Asset } from '$lib/server/media/repository';
 import { mediaUrls, responsiveImage } from '$lib/server/media/responsive';
 
@@ -32,12 +32,26 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     const editing = await locals.app.editor.open(actor, id);
     return {
       museumId: id,
-      editing,
+      editing: { ...editing, changes: await namePhotos(locals, id, editing.changes) },
       history: await locals.app.editor.history(actor, id),
       photos: await photoChoices(locals, id, editing.record.photos)
     };
   });
 };
+
+/** In the list of changes, photos by their file names rather than their numbers. */
+async function namePhotos(locals: App.Locals, museumId: number, changes: Change[]) {
+  const photos = changes.find((c) => c.field === 'photos');
+  if (!photos) return changes;
+  const ids = `${photos.before}, ${photos.after}`.match(/\d+/g)?.map(Number) ?? [];
+  const names = new Map(
+    (await locals.app.media.assetsOf(museumId, ids)).map((a) => [`#${a.id}`, a.fileName])
+  );
+  const named = (list: string) => list.replace(/#\d+/g, (id) => names.get(id) ?? id);
+  return changes.map((c) =>
+    c === photos ? { ...c, before: named(c.before), after: named(c.after) } : c
+  );
+}
 
 /** The gallery as the form shows it: the chosen photos in order, then the library's other images. */
 async function photoChoices(locals: App.Locals, museumId: number, chosen: number[]) {
