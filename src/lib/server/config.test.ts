@@ -44,5 +44,7 @@ describe('loadConfig', () => {
       loadConfig({ KRAEVED_FROZEN_NOW: '2026-11-24T02:00:00Z' }).frozenNow?.toISOString()
     ).toBe('2026-11-24T02:00:00.000Z');
     expect(() => loadConfig({ KRAEVED_FROZEN_NOW: 'tomorrow' })).toThrow(/ISO instant/);
+    // An empty value is no value.
+    expect(loadConfig({ KRAEVED_FROZEN_NOW: '', S3_ENDPOINT: '' }).frozenNow).toBeNull();
   });
 });
