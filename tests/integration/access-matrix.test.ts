@@ -25,6 +25,8 @@ import { MediaLibrary } from '$lib/server/media/library';
 import { MediaRepository } from '$lib/server/media/repository';
 import { museumPhotoUsages } from '$lib/server/museums/media-usages';
 import { createStorage, type Storage } from '$lib/server/storage';
+import { TourEditor } from '$lib/server/tours/editor';
+import { TourRepository } from '$lib/server/tours/repository';
 
 /**
  * The role matrix through the services themselves, on both dialects: every service action that
@@ -164,6 +166,69 @@ const expected: Record<string, Record<string, string>> = {
     'editor (review)': 'Y-',
     'editor (may publish)': 'Y-',
     'no role': '--'
+  },
+  'list tours': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'create a tour': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'open a tour': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  "read a tour's history": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'save a tour draft': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'submit a tour for review': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'publish a tour': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'approve a submitted tour': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'send a tour back': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
   }
 };
 
@@ -221,6 +286,7 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let storage: Storage;
   let mediaDir: string;
   let photo: string;
+  let tours: TourEditor;
 
   beforeAll(async () => {
     test = await freshDatabase(dialect);
@@ -280,6 +346,12 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     await sharp({ create: { width: 64, height: 48, channels: 3, background: '#886644' } })
       .jpeg()
       .toFile(photo);
+    tours = new TourEditor(
+      new TourRepository(db),
+      staff,
+      () => new Date(),
+      (museumId, ids) => media.assetsOf(museumId, ids)
+    );
     const admin = users['association admin']!;
     records = {
       own: (await editor.open(admin, own.id)).record,
@@ -329,6 +401,68 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     return (await team.ofMuseum(association, museumId, 'ru')).invitations[0]!.id;
   }
 
+  /** A tour of the museum, made by the association admin. */
+  async function aTour(museumId: number): Promise<number> {
+    const made = await tours.create(users['association admin']!, museumId, {
+      slug: `t${Math.random().toString(36).slice(2, 10)}`,
+      title: { ru: 'Экскурсия', en: 'Tour' }
+    });
+    if (!made.ok) throw new Error('test tour refused');
+    return made.id;
+  }
+
+  /** A tour with one scene waiting for review, submitted by the association admin. */
+  async function aSubmittedTour(museumId: number) {
+    const id = await aTour(museumId);
+    const admin = users['association admin']!;
+    const panorama = await readyPanorama(museumId);
+    await tours.save(
+      admin,
+      museumId,
+      id,
+      {
+        ...tourDraft,
+        scenes: [{ key: 's1', assetId: panorama, title: { ru: 'Зал', en: 'Hall' } }]
+      },
+      'review'
+    );
+    return { id, revision: (await tours.open(admin, museumId, id)).revision!.id };
+  }
+
+  /** A panorama as the tiling job leaves it (the tiles themselves are not needed here). */
+  async function readyPanorama(museumId: number): Promise<number> {
+    const repository = new MediaRepository(test.database.db);
+    const now = new Date().toISOString();
+    const { id } = await repository.insert(
+      {
+        museumId,
+        kind: 'panorama',
+        status: 'processing',
+        fileName: 'hall.jpg',
+        mime: 'image/jpeg',
+        bytes: 1,
+        originalKey: 'hall.jpg',
+        width: 4096,
+        height: 2048,
+        uploadId: null,
+        createdBy: users['association admin']!.userId
+      },
+      now
+    );
+    const tiles = {
+      width: 4096,
+      height: 2048,
+      tileSize: 512,
+      levels: [],
+      tileKeyPattern: '{level}/{col}_{row}.jpg',
+      base: { key: 'base.jpg', width: 1024, height: 512, bytes: 1 }
+    };
+    await repository.markReady(id, { rendition: null, tiles }, now);
+    return id;
+  }
+
+  const tourDraft = { slug: 'x', title: { ru: 'Экскурсия', en: 'Tour' } };
+
   const actions: Record<
     string,
     (actor: Actor, museumId: number, record: MuseumRecord) => Promise<unknown>
@@ -375,7 +509,30 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       team.change(actor, id, await colleague(id), { kind: 'remove' }),
     'revoke an invitation': async (actor, id) =>
       team.revokeInvitation(actor, id, await openInvitation(id)),
-    'read the change log': (actor, id) => audit.page(actor, { museumId: id }, 'ru')
+    'read the change log': (actor, id) => audit.page(actor, { museumId: id }, 'ru'),
+    'list tours': (actor, id) => tours.list(actor, id),
+    'create a tour': (actor, id) =>
+      tours.create(actor, id, {
+        ...tourDraft,
+        slug: `n${Math.random().toString(36).slice(2, 10)}`
+      }),
+    'open a tour': async (actor, id) => tours.open(actor, id, await aTour(id)),
+    "read a tour's history": async (actor, id) => tours.history(actor, id, await aTour(id)),
+    'save a tour draft': async (actor, id) =>
+      tours.save(actor, id, await aTour(id), tourDraft, 'draft'),
+    'submit a tour for review': async (actor, id) =>
+      tours.save(actor, id, await aTour(id), tourDraft, 'review'),
+    // Refused for having no scenes, but only after the rights allowed it.
+    'publish a tour': async (actor, id) =>
+      tours.save(actor, id, await aTour(id), tourDraft, 'publish'),
+    'approve a submitted tour': async (actor, id) => {
+      const { id: tourId, revision } = await aSubmittedTour(id);
+      return tours.approve(actor, id, tourId, revision);
+    },
+    'send a tour back': async (actor, id) => {
+      const { id: tourId, revision } = await aSubmittedTour(id);
+      return tours.sendBack(actor, id, tourId, revision, 'why');
+    }
   };
 
   const associationActions: Record<string, (actor: Actor) => Promise<unknown>> = {

@@ -27,6 +27,9 @@ import type { Storage } from './storage';
 import type { MediaLibrary } from './media/library';
 import { mediaUrls } from './media/responsive';
 import { ResumableUploads } from './media/uploads';
+import { TourRepository } from './tours/repository';
+import { TourDirectory } from './tours/directory';
+import { TourEditor } from './tours/editor';
 
 /** Everything a request may use, built once at start-up: the composition root. */
 export interface App {
@@ -52,6 +55,10 @@ export interface App {
   storage: Storage;
   media: MediaLibrary;
   uploads: ResumableUploads;
+  /** Published tours for visitors. */
+  tours: TourDirectory;
+  /** Staff editing of tours: draft → review → published. */
+  tourEditor: TourEditor;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -74,6 +81,8 @@ export async function createApp(config: Config): Promise<App> {
   });
   const staff = new StaffRepository(database.db);
   const revisions = new RevisionRepository(database.db);
+  const tourRepository = new TourRepository(database.db);
+  const assetsOf = (museumId: number, ids: number[]) => media.assetsOf(museumId, ids);
   const accounts = new StaffAccounts(auth, staff, {
     send: (message) => mailer.send(message),
     clock,
@@ -117,11 +126,11 @@ export async function createApp(config: Config): Promise<App> {
     jobs: jobOverview,
     mailer,
     worker,
-    editor: new MuseumEditor(repos.museums, revisions, staff, clock, (museumId, ids) =>
-      media.assetsOf(museumId, ids)
-    ),
+    editor: new MuseumEditor(repos.museums, revisions, staff, clock, assetsOf),
     storage,
     media,
-    uploads
+    uploads,
+    tours: new TourDirectory(tourRepository, assetsOf, mediaUrls(config.media.publicUrl)),
+    tourEditor: new TourEditor(tourRepository, staff, clock, assetsOf)
   };
 }

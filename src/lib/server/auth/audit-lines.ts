@@ -66,7 +66,13 @@ const lines: Record<string, (details: Record<string, unknown>) => Message> = {
   'retry:job': () => m.audit_retry_job,
   'upload:media': () => m.audit_upload_media,
   'describe:media': () => m.audit_describe_media,
-  'delete:media': () => m.audit_delete_media
+  'delete:media': () => m.audit_delete_media,
+  'create:tour': () => m.tours_audit_create,
+  'save-draft:tour': () => m.tours_audit_save_draft,
+  'submit:tour': () => m.tours_audit_submit,
+  'publish:tour': () => m.tours_audit_publish,
+  'approve:tour': () => m.tours_audit_approve,
+  'send-back:tour': () => m.tours_audit_send_back
 };
 
 /** Audit actions a person can filter by, in the order the filter lists them. */
@@ -107,7 +113,7 @@ export function describeAudit(entry: AuditEntry, locale: Locale, now: Date): Aud
         ? details.email
         : typeof details.file === 'string'
           ? details.file
-          : '—'),
+          : (localizedTitle(details.title, locale) ?? '—')),
     email: typeof details.email === 'string' ? details.email : '',
     id: entry.entity_id ?? '',
     action: `${entry.action} ${entry.entity}`
@@ -119,6 +125,13 @@ export function describeAudit(entry: AuditEntry, locale: Locale, now: Date): Aud
     when: formatWhen(new Date(entry.at), entry.time_zone ?? associationTimeZone, locale, now),
     at: entry.at
   };
+}
+
+/** A title kept in the entry's details in both languages (a tour's). */
+function localizedTitle(value: unknown, locale: Locale): string | null {
+  if (!value || typeof value !== 'object') return null;
+  const { ru, en } = value as Record<string, unknown>;
+  return typeof ru === 'string' ? pick(locale, ru, typeof en === 'string' ? en : null) : null;
 }
 
 /** "22 ноября, 14:32" on the given clock; the year only when it is not this year's. */

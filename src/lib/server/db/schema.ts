@@ -292,6 +292,33 @@ export interface MuseumPhotosTable {
   position: number;
 }
 
+export interface ToursTable {
+  id: Generated<number>;
+  museum_id: number;
+  slug: string;
+  title_ru: string;
+  title_en: string;
+  /** The published TourRecord; null until the first publishing. */
+  published: Json<unknown> | null;
+  published_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TourRevisionsTable {
+  id: Generated<number>;
+  tour_id: number;
+  author_id: string | null;
+  status: 'draft' | 'review' | 'published' | 'discarded';
+  /** A whole TourRecord. */
+  data: Json<unknown>;
+  note: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: string | null;
+  published_by: string | null;
+}
+
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -311,4 +338,6 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   media_assets: MediaAssetsTable;
   museum_photos: MuseumPhotosTable;
+  tours: ToursTable;
+  tour_revisions: TourRevisionsTable;
 }

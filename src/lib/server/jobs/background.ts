@@ -7,8 +7,11 @@ import { StaffRepository } from '../auth/staff-repository';
 import { MuseumRepository } from '../museums/repository';
 import { RevisionRepository } from '../museums/revisions';
 import { museumPhotoUsages } from '../museums/media-usages';
+import { tourUsages } from '../tours/media-usages';
+import { TourRepository } from '../tours/repository';
 import { MediaRepository } from '../media/repository';
-import { MediaLibrary } from '../media/library';
+import { MediaLibrary, type AssetUsage } from '../media/library';
+import type { Asset } from '../media/repository';
 import { createStorage } from '../storage';
 import { JobRepository } from './repository';
 import { JobQueue } from './queue';
@@ -66,10 +69,10 @@ export async function createBackgroundWork(deps: {
     staff: new StaffRepository(database.db),
     clock,
     limits: config.media,
-    findUsages: museumPhotoUsages(
-      new MuseumRepository(database.db),
-      new RevisionRepository(database.db)
-    )
+    findUsages: usedIn([
+      museumPhotoUsages(new MuseumRepository(database.db), new RevisionRepository(database.db)),
+      tourUsages(new TourRepository(database.db))
+    ])
   });
   const services: JobServices = { mailer, media };
   return {
@@ -79,5 +82,16 @@ export async function createBackgroundWork(deps: {
     /** A worker over every handler; the caller starts and stops it. */
     worker: () =>
       new JobWorker({ repository, clock: jobClock, log, handlers: jobHandlers(services) })
+  };
+}
+
+/** Every place any part of the site shows an asset, published places first. */
+function usedIn(finders: ((asset: Asset) => Promise<AssetUsage[]>)[]) {
+  return async (asset: Asset): Promise<AssetUsage[]> => {
+    const usages = (await Promise.all(finders.map((find) => find(asset)))).flat();
+    return [
+      ...usages.filter((u) => u.state === 'published'),
+      ...usages.filter((u) => u.state !== 'published')
+    ];
   };
 }

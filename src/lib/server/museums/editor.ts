@@ -5,6 +5,7 @@ import { checkMuseum, type FieldError } from './catalogue';
 import type { MuseumRepository } from './repository';
 import type { RevisionRepository } from './revisions';
 import type { Asset } from '../media/repository';
+import { diffFlattened, type Change } from '../content/changes';
 
 export type Intent = 'draft' | 'review' | 'publish';
 
@@ -247,38 +248,14 @@ export class MuseumEditor {
   }
 }
 
-export interface Change {
-  field: string;
-  before: string;
-  after: string;
-}
+export type { Change };
 
 /** What differs between two versions, field by field, in words a person can read. */
 export function diffRecords(before: MuseumRecord, after: MuseumRecord): Change[] {
   // The gallery reads as one list ("#12, #15"), not as a field per position.
-  const readable = (record: MuseumRecord): Record<string, string> => ({
-    ...flatten({ ...record, photos: [] }),
+  const readable = (record: MuseumRecord) => ({
+    ...record,
     photos: record.photos.map((id) => `#${id}`).join(', ')
   });
-  const a = readable(before);
-  const b = readable(after);
-  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return fields
-    .filter((field) => (a[field] ?? '') !== (b[field] ?? ''))
-    .map((field) => ({ field, before: a[field] ?? '', after: b[field] ?? '' }));
-}
-
-function flatten(
-  value: unknown,
-  prefix = '',
-  out: Record<string, string> = {}
-): Record<string, string> {
-  if (value === null || value === undefined) return out;
-  if (typeof value !== 'object') {
-    out[prefix] = String(value);
-    return out;
-  }
-  for (const [key, inner] of Object.entries(value))
-    flatten(inner, prefix ? `${prefix}.${key}` : key, out);
-  return out;
+  return diffFlattened(readable(before), readable(after));
 }

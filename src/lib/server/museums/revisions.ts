@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
+import { revisionColumns, type RevisionChanges, type RevisionStatus } from '../db/revision-columns';
 import { museumInput, type MuseumRecord } from '$lib/shared/museum';
 
-export type RevisionStatus = 'draft' | 'review' | 'published' | 'discarded';
+export type { RevisionStatus };
 
 /** SQL for the versions of museum profiles people saved. */
 export class RevisionRepository {
@@ -56,29 +57,10 @@ export class RevisionRepository {
     return open.id;
   }
 
-  async update(
-    id: number,
-    changes: {
-      status: RevisionStatus;
-      data?: MuseumRecord;
-      note?: string | null;
-      authorId?: string;
-      publishedBy?: string;
-      now: string;
-    }
-  ) {
+  async update(id: number, changes: RevisionChanges<MuseumRecord>) {
     await this.db
       .updateTable('museum_revisions')
-      .set({
-        status: changes.status,
-        updated_at: changes.now,
-        ...(changes.data ? { data: writeJson(changes.data) } : {}),
-        ...(changes.note !== undefined ? { note: changes.note } : {}),
-        ...(changes.authorId ? { author_id: changes.authorId } : {}),
-        ...(changes.publishedBy
-          ? { published_by: changes.publishedBy, published_at: changes.now }
-          : {})
-      })
+      .set(revisionColumns(changes))
       .where('id', '=', id)
       .execute();
   }

@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import { slug as slugField, localized } from '$lib/shared/fields';
+import type { TourInput, TourRecord } from '$lib/shared/tour';
+import { can, requireAccess, NotFoundOrForbidden, type Actor } from '../auth/access';
+import type { StaffRepository } from '../auth/staff-repository';
+import { diffFlattened } from '../content/changes';
+import { checkInBothLanguages, type FieldError } from '../content/checks';
+import type { Asset } from '../media/repository';
+import { assetReferences, checkTour, plainText } from './checks';
+import type { TourRepository } from './repository';
+
+export type TourIntent = 'draft' | 'review' | 'publish';
+
+export type TourEditResult =
+  { ok: true; status: 'draft' | 'review' | 'published' } | { ok: false; errors: FieldError[] };
+
+const newTour = z.object({ slug: slugField, title: localized });
+export type NewTourInput = z.input<typeof newTour>;
+
+/** A hotspot whose target is gone (a deleted scene or file): shown as broken to staff, hidden from visitors. */
+export interface BrokenHotspot {
+  scene: string;
+  hotspot: string;
+}
+
+/**
+ * Staff editing of a museum's virtual tours: draft → waiting for review → published, checked
+ * against the museum's rights like its profile. Visitors see a tour only once it is published.
+ */
+export class TourEditor {
+  constructor(
+    private readonly tours: TourRepository,
+    private readonly staff: StaffRepository,
+    private readonly clock: () => Date,
+    /** The museum's media assets with these ids (the library's assetsOf). */
+    private readonly assetsOf: (museumId: number, ids: number[]) => Promise<Asset[]>,
+    /** Told after anything visitors see has changed. */
+    private readonly onPublished: () => void = () => {}
+  ) {}
+
+  async list(actor: Actor | null, museumId: number) {
+    const who = requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
+    return {
+      tours: await this.tours.list(museumId),
+      canCreate: can(who, 'museum.edit', { kind: 'museum', museumId })
+    };
+  }
+
+  /** A new tour, as a draft with no scenes yet. */
+  async create(
+    actor: Actor | null,
+    museumId: number,
+    input: NewTourInput
+  ): Promise<{ ok: true; id: number } | { ok: false; errors: FieldError[] }> {
+    const who = requireAccess(actor, 'museum.edit', { kind: 'museum', museumId });
+    const checked = checkInBothLanguages(newTour, {
+      ...input,
+      title: { ru: plainText(input.title.ru), en: plainText(input.title.en) }
+    });
+    if (!checked.ok) return checked;
+    const { slug, title } = checked.data;
+    const id = await this.tours.create(museumId, slug, title);
+    if (id === null) {
+      return {
+        ok: false,
+        errors: [
+          {
+            field: 'slug',
+            message: {
+              ru: 'У музея уже есть экскурсия с таким адресом. Выберите другой.',
+              en: 'The museum already has a tour at this address. Choose another.'
+            }
+          }
+        ]
+      };
+    }
+    const record: TourRecord = { slug, title, scenes: [], route: [], videos: [] };
+    const now = this.clock().toISOString();
+    await this.tours.insertRevision(id, who.userId, 'draft', record, now);
+    await this.audit(who, museumId, id, 'create', title);
+    return { ok: true, id };
+  }
+
+  /** The version to edit (the open one, else the published one), with what changed and what is broken. */
+  async open(actor: Actor | null, museumId: number, tourId: number) {
+    const target = { kind: 'museum', museumId } as const;
+    const who = requireAccess(actor, 'museum.read-drafts', target);
+    const tour = await this.tours.find(museumId, tourId);
+    if (!tour) throw new NotFoundOrForbidden();
+    const open = await this.tours.openRevision(tourId);
+    const record = open?.data ?? tour.published;
+    if (!record) throw new Error(`tour ${tourId} has neither a version nor a published record`);
+    const assets = await this.assetMap(museumId, record);
+    return {
+      tour: { id: tour.id, slug: tour.slug, title: tour.title },
+      published: tour.published,
+      record,
+      revision: open ? { id: open.id, status: open.status, note: open.note } : null,
+      changes: open && tour.published ? diffFlattened(tour.published, open.data) : [],
+      broken: brokenHotspots(record, assets),
+      canPublish: can(who, 'museum.publish', target),
+      canReview: can(who, 'museum.review', target)
+    };
+  }
+
+  async save(
+    actor: Actor | null,
+    museumId: number,
+    tourId: number,
+    input: TourInput,
+    intent: TourIntent
+  ): Promise<TourEditResult> {
+    const target = { kind: 'museum', museumId } as const;
+    const who = requireAccess(actor, 'museum.edit', target);
+    if (intent === 'publish') requireAccess(who, 'museum.publish', target);
+    const tour = await this.tours.find(museumId, tourId);
+    if (!tour) throw new NotFoundOrForbidden();
+    // A tour's address is set when it is made: links and embeds on other sites point at it.
+    const candidate = { ...input, slug: tour.slug };
+    const checked = await this.check(museumId, candidate, intent !== 'draft');
+    if (!checked.ok) return checked;
+    const record = checked.record;
+    const now = this.clock().toISOString();
+    const open = await this.tours.openRevision(tourId);
+    const status = intent === 'publish' ? 'published' : intent;
+    // The same form sent twice is one change: nothing more is recorded.
+    const repeated = open
+      ? open.status === status && diffFlattened(open.data, record).length === 0
+      : intent !== 'review' &&
+        tour.published !== null &&
+        diffFlattened(tour.published, record).length === 0;
+    if (repeated) return { ok: true, status };
+    let revisionId: number;
+    if (open) {
+      await this.tours.updateRevision(open.id, {
+        status,
+        data: record,
+        authorId: who.userId,
+        note: null,
+        now
+      });
+      revisionId = open.id;
+    } else {
+      revisionId = await this.tours.insertRevision(tourId, who.userId, status, record, now);
+    }
+    if (intent === 'publish') await this.apply(who, tourId, revisionId, record, now);
+    else await this.tours.retitle(tourId, record.title, now);
+    const continuing =
+      intent === 'draft' && open?.status === 'draft' && open.authorId === who.userId;
+    if (!continuing) {
+      const action =
+        intent === 'publish' ? 'publish' : intent === 'review' ? 'submit' : 'save-draft';
+      await this.audit(who, museumId, tourId, action, record.title, { revision: revisionId });
+    }
+    return { ok: true, status };
+  }
+
+  /** A reviewer publishes what an editor submitted, checked again: a file may have gone since. */
+  async approve(
+    actor: Actor | null,
+    museumId: number,
+    tourId: number,
+    revisionId: number
+  ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
+    const who = requireAccess(actor, 'museum.review', { kind: 'museum', museumId });
+    const tour = await this.tours.find(museumId, tourId);
+    const revision = tour ? await this.tours.findRevision(tourId, revisionId) : undefined;
+    if (!revision || revision.status !== 'review') throw new NotFoundOrForbidden();
+    const checked = await this.check(museumId, revision.data, true);
+    if (!checked.ok) return checked;
+    const now = this.clock().toISOString();
+    await this.apply(who, tourId, revisionId, checked.record, now);
+    await this.audit(who, museumId, tourId, 'approve', checked.record.title);
+    return { ok: true };
+  }
+
+  /** Sends a submitted version back to its author as a draft, with a note saying why. */
+  async sendBack(
+    actor: Actor | null,
+    museumId: number,
+    tourId: number,
+    revisionId: number,
+    note: string
+  ): Promise<void> {
+    const who = requireAccess(actor, 'museum.review', { kind: 'museum', museumId });
+    const tour = await this.tours.find(museumId, tourId);
+    const revision = tour ? await this.tours.findRevision(tourId, revisionId) : undefined;
+    if (!tour || !revision || revision.status !== 'review') throw new NotFoundOrForbidden();
+    await this.tours.updateRevision(revisionId, {
+      status: 'draft',
+      note: note.trim() || null,
+      now: this.clock().toISOString()
+    });
+    await this.audit(who, museumId, tourId, 'send-back', tour.title);
+  }
+
+  async history(actor: Actor | null, museumId: number, tourId: number) {
+    requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
+    if (!(await this.tours.find(museumId, tourId))) throw new NotFoundOrForbidden();
+    return this.tours.history(tourId);
+  }
+
+  private async check(museumId: number, input: TourInput, forVisitors: boolean) {
+    // Asset ids are read from the raw input only to look them up; checkTour decides what is valid.
+    const ids = rawAssetIds(input);
+    const assets = new Map((await this.assetsOf(museumId, ids)).map((a) => [a.id, a]));
+    return checkTour(input, assets, forVisitors);
+  }
+
+  private async assetMap(museumId: number, record: TourRecord) {
+    const ids = assetReferences(record).map((r) => r.assetId);
+    return new Map((await this.assetsOf(museumId, ids)).map((a) => [a.id, a]));
+  }
+
+  private async apply(
+    who: Actor,
+    tourId: number,
+    revisionId: number,
+    record: TourRecord,
+    now: string
+  ) {
+    await this.tours.publish(tourId, record, now);
+    await this.tours.updateRevision(revisionId, {
+      status: 'published',
+      publishedBy: who.userId,
+      now
+    });
+    this.onPublished();
+  }
+
+  private async audit(
+    who: Actor,
+    museumId: number,
+    tourId: number,
+    action: string,
+    title: { ru: string; en: string },
+    details: Record<string, unknown> = {}
+  ) {
+    await this.staff.audit({
+      userId: who.userId,
+      museumId,
+      action,
+      entity: 'tour',
+      entityId: String(tourId),
+      details: { ...details, title }
+    });
+  }
+}
+
+/** Every positive integer under an `assetId`-like key of the raw input. */
+function rawAssetIds(value: unknown, out = new Set<number>()): number[] {
+  if (Array.isArray(value)) value.forEach((v) => rawAssetIds(v, out));
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) {
+      if (/assetId$/i.test(key) && Number.isInteger(inner) && Number(inner) > 0)
+        out.add(Number(inner));
+      else rawAssetIds(inner, out);
+    }
+  return [...out];
+}
+
+/**
+ * Hotspots whose target is missing: a scene no longer in the tour, or a file no longer in the
+ * museum's library. The editor marks them; the read model leaves them out for visitors.
+ */
+export function brokenHotspots(record: TourRecord, assets: Map<number, Asset>): BrokenHotspot[] {
+  const scenes = new Set(record.scenes.map((s) => s.key));
+  const broken: BrokenHotspot[] = [];
+  for (const scene of record.scenes)
+    for (const hotspot of scene.hotspots)
+      if (!targetExists(hotspot.target, scenes, assets))
+        broken.push({ scene: scene.key, hotspot: hotspot.key });
+  return broken;
+}
+
+export function targetExists(
+  target: TourRecord['scenes'][number]['hotspots'][number]['target'],
+  scenes: Set<string>,
+  assets: Map<number, Asset>
+): boolean {
+  switch (target.kind) {
+    case 'scene':
+      return scenes.has(target.sceneKey);
+    case 'photo':
+    case 'audio':
+      return assets.get(target.assetId)?.status === 'ready';
+    case 'exhibit':
+      return !target.assetId || assets.get(target.assetId)?.status === 'ready';
+    case 'text':
+      return true;
+  }
+}

@@ -1,0 +1,260 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { readJson, writeJson } from '../db/json';
+import { revisionColumns, type RevisionChanges, type RevisionStatus } from '../db/revision-columns';
+import { tourInput, type TourRecord } from '$lib/shared/tour';
+import type { Localized } from '../media/types';
+
+/** SQL for tours and the versions of them people saved. */
+export class TourRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** A museum's tours for the staff list, with the state of the version being worked on. */
+  async list(museumId: number) {
+    const rows = await this.db
+      .selectFrom('tours')
+      .leftJoin('tour_revisions as open', (join) =>
+        join.onRef('open.tour_id', '=', 'tours.id').on('open.status', 'in', ['draft', 'review'])
+      )
+      .where('tours.museum_id', '=', museumId)
+      .select([
+        'tours.id',
+        'tours.slug',
+        'tours.title_ru',
+        'tours.title_en',
+        'tours.published_at',
+        'tours.updated_at',
+        'open.status as open_status'
+      ])
+      .orderBy('tours.title_ru')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      title: { ru: row.title_ru, en: row.title_en },
+      publishedAt: row.published_at,
+      updatedAt: row.updated_at,
+      open: row.open_status
+    }));
+  }
+
+  /** A new tour with nothing published; null when the museum already has a tour at this slug. */
+  async create(museumId: number, slug: string, title: Localized): Promise<number | null> {
+    const inserted = await this.db
+      .insertInto('tours')
+      .values({ museum_id: museumId, slug, title_ru: title.ru, title_en: title.en })
+      .onConflict((oc) => oc.columns(['museum_id', 'slug']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted?.id ?? null;
+  }
+
+  async find(museumId: number, tourId: number) {
+    const row = await this.db
+      .selectFrom('tours')
+      .where('museum_id', '=', museumId)
+      .where('id', '=', tourId)
+      .select(['id', 'museum_id', 'slug', 'title_ru', 'title_en', 'published'])
+      .executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          museumId: row.museum_id,
+          slug: row.slug,
+          title: { ru: row.title_ru, en: row.title_en },
+          published: row.published === null ? null : decodeRecord(row.published)
+        }
+      : undefined;
+  }
+
+  /** The working title follows the latest saved version. */
+  async retitle(tourId: number, title: Localized, now: string) {
+    await this.db
+      .updateTable('tours')
+      .set({ title_ru: title.ru, title_en: title.en, updated_at: now })
+      .where('id', '=', tourId)
+      .execute();
+  }
+
+  async publish(tourId: number, record: TourRecord, now: string) {
+    await this.db
+      .updateTable('tours')
+      .set({
+        published: writeJson(record),
+        published_at: now,
+        updated_at: now,
+        title_ru: record.title.ru,
+        title_en: record.title.en
+      })
+      .where('id', '=', tourId)
+      .execute();
+  }
+
+  /** A published tour with its museum, for visitors. */
+  async publishedBySlug(museumSlug: string, tourSlug: string) {
+    const row = await this.db
+      .selectFrom('tours')
+      .innerJoin('museums', 'museums.id', 'tours.museum_id')
+      .where('museums.slug', '=', museumSlug)
+      .where('tours.slug', '=', tourSlug)
+      .where('tours.published', 'is not', null)
+      .select([
+        'tours.id',
+        'tours.museum_id',
+        'tours.published',
+        'museums.slug as museum_slug',
+        'museums.name_ru',
+        'museums.name_en'
+      ])
+      .executeTakeFirst();
+    if (!row || row.published === null) return undefined;
+    return {
+      id: row.id,
+      museumId: row.museum_id,
+      museum: { slug: row.museum_slug, name: { ru: row.name_ru, en: row.name_en } },
+      record: decodeRecord(row.published)
+    };
+  }
+
+  /** A museum's published tours, for its public page. */
+  async publishedOf(museumSlug: string) {
+    const rows = await this.db
+      .selectFrom('tours')
+      .innerJoin('museums', 'museums.id', 'tours.museum_id')
+      .where('museums.slug', '=', museumSlug)
+      .where('tours.published', 'is not', null)
+      .select(['tours.id', 'tours.museum_id', 'tours.published'])
+      .orderBy('tours.id')
+      .execute();
+    return rows.flatMap((row) =>
+      row.published === null
+        ? []
+        : [{ id: row.id, museumId: row.museum_id, record: decodeRecord(row.published) }]
+    );
+  }
+
+  /** The museum's header for a preview. */
+  async museumOf(museumId: number) {
+    return this.db
+      .selectFrom('museums')
+      .where('id', '=', museumId)
+      .select(['slug', 'name_ru', 'name_en'])
+      .executeTakeFirst();
+  }
+
+  /** Every tour of a museum with its published record and its open version, for "where used". */
+  async recordsOf(museumId: number) {
+    const rows = await this.db
+      .selectFrom('tours')
+      .leftJoin('tour_revisions as open', (join) =>
+        join.onRef('open.tour_id', '=', 'tours.id').on('open.status', 'in', ['draft', 'review'])
+      )
+      .where('tours.museum_id', '=', museumId)
+      .select(['tours.id', 'tours.title_ru', 'tours.title_en', 'tours.published', 'open.data'])
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      title: { ru: row.title_ru, en: row.title_en },
+      published: row.published === null ? null : decodeRecord(row.published),
+      open: row.data === null ? null : decodeRecord(row.data)
+    }));
+  }
+
+  /** The version being worked on: a draft, or one waiting for review. */
+  async openRevision(tourId: number) {
+    const row = await this.db
+      .selectFrom('tour_revisions')
+      .where('tour_id', '=', tourId)
+      .where('status', 'in', ['draft', 'review'])
+      .selectAll()
+      .executeTakeFirst();
+    return row ? decodeRevision(row) : undefined;
+  }
+
+  async findRevision(tourId: number, id: number) {
+    const row = await this.db
+      .selectFrom('tour_revisions')
+      .where('tour_id', '=', tourId)
+      .where('id', '=', id)
+      .selectAll()
+      .executeTakeFirst();
+    return row ? decodeRevision(row) : undefined;
+  }
+
+  /**
+   * A new version. A tour has at most one open version (a unique index says so); when two
+   * requests race to open one, the later one updates the version the earlier one made.
+   */
+  async insertRevision(
+    tourId: number,
+    authorId: string,
+    status: RevisionStatus,
+    data: TourRecord,
+    now: string
+  ) {
+    const inserted = await this.db
+      .insertInto('tour_revisions')
+      .values({ tour_id: tourId, author_id: authorId, status, data: writeJson(data) })
+      .onConflict((oc) =>
+        oc
+          .column('tour_id')
+          .where(sql<boolean>`status IN ('draft', 'review')`)
+          .doNothing()
+      )
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return inserted.id;
+    const open = await this.openRevision(tourId);
+    if (!open) throw new Error('an open tour version was neither made nor found');
+    await this.updateRevision(open.id, { status, data, authorId, now });
+    return open.id;
+  }
+
+  async updateRevision(id: number, changes: RevisionChanges<TourRecord>) {
+    await this.db
+      .updateTable('tour_revisions')
+      .set(revisionColumns(changes))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async history(tourId: number) {
+    return this.db
+      .selectFrom('tour_revisions')
+      .leftJoin('users as author', 'author.id', 'tour_revisions.author_id')
+      .leftJoin('users as publisher', 'publisher.id', 'tour_revisions.published_by')
+      .where('tour_revisions.tour_id', '=', tourId)
+      .select([
+        'tour_revisions.id',
+        'tour_revisions.status',
+        'tour_revisions.note',
+        'tour_revisions.updated_at',
+        'tour_revisions.published_at',
+        'author.name as author',
+        'publisher.name as publisher'
+      ])
+      .orderBy('tour_revisions.id', 'desc')
+      .execute();
+  }
+}
+
+/** Parsed, not cast: a version written by an older schema still reads safely. */
+function decodeRecord(value: unknown): TourRecord {
+  return tourInput.parse(readJson(value));
+}
+
+function decodeRevision(row: {
+  id: number;
+  status: RevisionStatus;
+  note: string | null;
+  data: unknown;
+  author_id: string | null;
+}) {
+  return {
+    id: row.id,
+    status: row.status,
+    note: row.note,
+    authorId: row.author_id,
+    data: decodeRecord(row.data)
+  };
+}
