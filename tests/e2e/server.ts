@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export interface ServerOptions {
   /** An ISO instant the server's clock is frozen at; omit for the real clock. */
   frozenNow?: string;
+  /** Draw, tile and publish the demo tour in the background (off: most tests do not need it). */
+  demoTour?: boolean;
   /** Run on this PostgreSQL database instead of a fresh SQLite file. */
   databaseUrl?: string;
 }
@@ -48,6 +50,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DEMO_DATA: 'on',
+    DEMO_TOUR: options.demoTour ? 'on' : 'off',
     TZ: 'UTC'
   };
   // Exactly the environment above: nothing from the shell may point it at another database,

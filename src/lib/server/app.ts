@@ -30,6 +30,7 @@ import { ResumableUploads } from './media/uploads';
 import { TourRepository } from './tours/repository';
 import { TourDirectory } from './tours/directory';
 import { TourEditor } from './tours/editor';
+import { demoTourAuthor, demoTourMuseum, seedDemoTour } from './demo/tour';
 
 /** Everything a request may use, built once at start-up: the composition root. */
 export interface App {
@@ -88,9 +89,8 @@ export async function createApp(config: Config): Promise<App> {
     clock,
     origin: config.origin
   });
-  if (config.demoData && (await seedDemoData({ ...repos, catalogue, accounts }))) {
-    log.info('demo data loaded');
-  }
+  const freshDemo = config.demoData && (await seedDemoData({ ...repos, catalogue, accounts }));
+  if (freshDemo) log.info('demo data loaded');
   // The same Database as the web process: on SQLite a second connection in one process deadlocks.
   const worker = config.worker ? background.worker() : null;
   worker?.start();
@@ -109,6 +109,13 @@ export async function createApp(config: Config): Promise<App> {
     },
     60 * 60 * 1000
   ).unref();
+  const tourEditor = new TourEditor(tourRepository, staff, clock, assetsOf);
+  if (freshDemo && config.demoTour) {
+    // In the background: drawing and tiling the halls takes seconds a first start need not wait.
+    void startDemoTour({ repos, staff, media, tourEditor }).catch((error: unknown) =>
+      log.warn({ err: error }, 'demo tour not loaded')
+    );
+  }
   return {
     config,
     database,
@@ -131,6 +138,26 @@ export async function createApp(config: Config): Promise<App> {
     media,
     uploads,
     tours: new TourDirectory(tourRepository, assetsOf, mediaUrls(config.media.publicUrl)),
-    tourEditor: new TourEditor(tourRepository, staff, clock, assetsOf)
+    tourEditor
   };
+}
+
+async function startDemoTour(deps: {
+  repos: { museums: MuseumRepository };
+  staff: StaffRepository;
+  media: MediaLibrary;
+  tourEditor: TourEditor;
+}): Promise<void> {
+  const museum = await deps.repos.museums.findPublishedBySlug(demoTourMuseum);
+  const admin = await deps.staff.findUserByEmail(demoTourAuthor);
+  if (!museum || !admin) return;
+  await seedDemoTour({
+    media: deps.media,
+    tours: deps.tourEditor,
+    museumId: museum.id,
+    actor: {
+      userId: admin.id,
+      grants: [{ role: 'association_admin', museumId: null, publishing: 'publish' }]
+    }
+  });
 }

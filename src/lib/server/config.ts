@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   demoData: boolean;
+  /** With the demo data, also draw, tile and publish the demo tour (in the background). */
+  demoTour: boolean;
   map: { tileUrl: string; attribution: string };
   logLevel: string;
   /** A frozen instant for the whole server, for browser tests of time-dependent pages. */
@@ -54,6 +56,7 @@ const envSchema = z.object({
       'DATABASE_URL must look like postgres://user:password@host:5432/database'
     ),
   DEMO_DATA: z.enum(['on', 'off', '']).default('off'),
+  DEMO_TOUR: z.enum(['on', 'off']).default('on'),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z
     .string()
@@ -134,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'kraeved.sqlite') },
     demoData: e.DEMO_DATA === 'on',
+    demoTour: e.DEMO_TOUR === 'on',
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION },
     logLevel: e.LOG_LEVEL,
     frozenNow: e.KRAEVED_FROZEN_NOW ? new Date(e.KRAEVED_FROZEN_NOW) : null,
