@@ -1,0 +1,128 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { idParam, orNotFound } from '$lib/server/http/guards';
+import { readTourForm } from '$lib/server/tours/form';
+import type { TourIntent } from '$lib/server/tours/editor';
+import type { Asset } from '$lib/server/media/repository';
+import type { Actor } from '$lib/server/auth/access';
+import type { MediaKind } from '$lib/server/media/types';
+import { mediaUrls } from '$lib/server/media/responsive';
+import { tileUrlPattern } from '$lib/server/tours/directory';
+
+/** Tells the shared cache in front of the app (server.js) that public pages have changed. */
+const purge = { 'x-kraeved-purge': 'museums' };
+const intents: TourIntent[] = ['draft', 'review', 'publish'];
+
+/** The museum's files a tour can use, by kind: ready panoramas for scenes, images and audio for hotspots. */
+async function library(locals: App.Locals, actor: Actor | null, museumId: number) {
+  const list = (kind: MediaKind) =>
+    locals.app.media.list(actor, museumId, { kind, status: 'ready', limit: 200 });
+  const [panoramas, images, audio] = await Promise.all([
+    list('panorama'),
+    list('image'),
+    list('audio')
+  ]);
+  const urlOf = mediaUrls(locals.app.config.media.publicUrl);
+  const choice = (a: Asset) => ({
+    id: a.id,
+    fileName: a.fileName,
+    alt: a.alt,
+    // What the scene editor's viewer needs; null where the panorama has no tiles.
+    panorama: a.tiles
+      ? {
+          base: {
+            url: urlOf(a.tiles.base.key),
+            width: a.tiles.base.width,
+            height: a.tiles.base.height
+          },
+          tiles: {
+            width: a.tiles.width,
+            height: a.tiles.height,
+            tileSize: a.tiles.tileSize,
+            levels: a.tiles.levels,
+            urlPattern: tileUrlPattern(urlOf, a.tiles.tileKeyPattern)
+          }
+        }
+      : null
+  });
+  return {
+    panoramas: panoramas.assets.map(choice),
+    files: [...images.assets, ...audio.assets].map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      kind: a.kind
+    }))
+  };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const museumId = idParam(params.id);
+  const tourId = idParam(params.tourId);
+  const actor = locals.staff?.actor ?? null;
+  const editor = locals.app.tourEditor;
+  return orNotFound(async () => {
+    const [editing, history, files, museum] = await Promise.all([
+      editor.open(actor, museumId, tourId),
+      editor.history(actor, museumId, tourId),
+      library(locals, actor, museumId),
+      locals.app.editor.open(actor, museumId)
+    ]);
+    return { museumId, tourId, editing, history, library: files, museum: museum.record.name };
+  });
+};
+
+export const actions: Actions = {
+  save: async ({ request, locals, params, setHeaders }) => {
+    const museumId = idParam(params.id);
+    const tourId = idParam(params.tourId);
+    const actor = locals.staff?.actor ?? null;
+    const form = await request.formData();
+    const intent = intents.find((i) => i === form.get('intent')) ?? 'draft';
+    return orNotFound(async () => {
+      const [{ record }, files] = await Promise.all([
+        locals.app.tourEditor.open(actor, museumId, tourId),
+        library(locals, actor, museumId)
+      ]);
+      const input = readTourForm(form, record, files.panoramas);
+      const result = await locals.app.tourEditor.save(actor, museumId, tourId, input, intent);
+      // The tour as typed comes back, so nothing is lost; errors are keyed by its field paths.
+      if (!result.ok)
+        return fail(400, {
+          errors: Object.fromEntries(result.errors.map((e) => [e.field, e.message[locals.locale]])),
+          draft: input
+        });
+      if (result.status === 'published') setHeaders(purge);
+      return { saved: result.status };
+    });
+  },
+  approve: async ({ request, locals, params, setHeaders }) => {
+    const museumId = idParam(params.id);
+    const tourId = idParam(params.tourId);
+    const revision = Number((await request.formData()).get('revision'));
+    const result = await orNotFound(() =>
+      locals.app.tourEditor.approve(locals.staff?.actor ?? null, museumId, tourId, revision)
+    );
+    if (!result.ok)
+      return fail(400, {
+        errors: Object.fromEntries(result.errors.map((e) => [e.field, e.message[locals.locale]])),
+        draft: null
+      });
+    setHeaders(purge);
+    return { saved: 'published' as const };
+  },
+  sendBack: async ({ request, locals, params }) => {
+    const museumId = idParam(params.id);
+    const tourId = idParam(params.tourId);
+    const form = await request.formData();
+    await orNotFound(() =>
+      locals.app.tourEditor.sendBack(
+        locals.staff?.actor ?? null,
+        museumId,
+        tourId,
+        Number(form.get('revision')),
+        String(form.get('note') ?? '')
+      )
+    );
+    return { sentBack: true };
+  }
+};
