@@ -6,6 +6,8 @@ export default {
     adapter: adapter({ precompress: true }),
     // Inline the small stylesheet so a museum page needs one request on a weak link.
     inlineStyleThreshold: 8192,
-    csrf: { trustedOrigins: [] }
+    csrf: { trustedOrigins: [] },
+    // Only a tour page registers it, when a visitor saves the tour for offline.
+    serviceWorker: { register: false }
   }
 };

@@ -1,0 +1,8 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const tour = await locals.app.tours.page(params.slug, params.tour, locals.locale);
+  if (!tour) error(404, 'Not found');
+  return { tour };
+};

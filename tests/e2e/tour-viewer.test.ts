@@ -1,0 +1,211 @@
+import http from 'node:http';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, type OpenBrowser } from './browser';
+import { freePort, startServer, type RunningServer } from './server';
+import { screenshot } from './helpers';
+import { fixtureTour, publishFixtureTour } from './tour-fixture';
+
+const [firstHall, secondHall, thirdHall] = fixtureTour.halls;
+
+/** Whether this Chromium draws WebGL 2 (headless: through SwiftShader, when it has it). */
+function hasWebGL2(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
+}
+
+const sceneHeading = (page: Page) => page.locator('#scene-heading');
+
+describe('the visitors’ tour page', () => {
+  let server: RunningServer;
+  let browser: OpenBrowser;
+  let page: Page;
+  let webgl = false;
+
+  beforeAll(async () => {
+    server = await startServer();
+    await publishFixtureTour(server.dataDir);
+    browser = await openBrowser();
+    page = await browser.newPage();
+    await page.goto(server.url + fixtureTour.path);
+    webgl = await hasWebGL2(page);
+    console.log(`tour viewer e2e: WebGL 2 ${webgl ? 'available' : 'missing'} in this Chromium`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the panorama where WebGL 2 runs, and moves to the next hall by a click on its hotspot', async () => {
+    await page.goto(server.url + fixtureTour.path);
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(firstHall);
+    if (webgl) {
+      await page.locator('.panorama.ready canvas').waitFor();
+      const door = page.locator('.pano-marker', { hasText: 'Дверь в кузнечный цех' });
+      await door.waitFor();
+      await screenshot(page, 'tour-desktop');
+      await door.click();
+    } else {
+      await screenshot(page, 'tour-desktop-flat');
+      await page.getByRole('link', { name: /Дверь в кузнечный цех/ }).click();
+    }
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(secondHall);
+    expect(new URL(page.url()).searchParams.get('scene')).toBe('s2');
+    await expect
+      .poll(() => page.locator('[aria-live="polite"].live').textContent())
+      .toContain(secondHall);
+  });
+
+  it('moves to the next hall by keyboard alone, and says so', async () => {
+    await page.goto(`${server.url}${fixtureTour.path}?scene=s2`);
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(secondHall);
+    await page.locator('body').focus();
+    let found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(
+        () =>
+          document.activeElement?.tagName === 'A' &&
+          (document.activeElement.textContent ?? '').includes('Дверь в депо')
+      );
+    }
+    expect(found, 'Tab reaches the hotspot to the depot').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(thirdHall);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('scene-heading');
+    expect(await page.locator('.live').textContent()).toContain(thirdHall);
+  });
+
+  it('opens an exhibit hotspot and a text hotspot from the list', async () => {
+    await page.goto(`${server.url}${fixtureTour.path}?scene=s2`);
+    await page.locator('summary', { hasText: 'Паровой молот' }).click();
+    await page.getByText(fixtureTour.exhibit).waitFor();
+    await page.locator('summary', { hasText: 'Записка мастера' }).click();
+    await page.getByText(fixtureTour.note).waitFor();
+  });
+
+  it('opens an exhibit hotspot by clicking its marker on the panorama', async () => {
+    if (!webgl) return expect(webgl).toBe(false); // the list above covers the fallback
+    await page.goto(`${server.url}${fixtureTour.path}?scene=s2&yaw=-60&pitch=0`);
+    const marker = page.locator('.pano-marker', { hasText: 'Паровой молот' });
+    await marker.waitFor();
+    await marker.click();
+    await page.getByText(fixtureTour.exhibit).waitFor();
+  });
+
+  it('loads nothing from the video site until the visitor asks for the video', async () => {
+    await page.goto(server.url + fixtureTour.path);
+    await page.waitForLoadState('networkidle');
+    expect([...browser.blockedHosts]).toEqual([]);
+    await page.getByRole('button', { name: /Паровоз на ходу/ }).click();
+    await page.locator('.facade iframe').waitFor();
+    await expect.poll(() => [...browser.blockedHosts]).toContain('www.youtube-nocookie.com');
+  });
+
+  it('has no accessibility violations (axe, WCAG 2.1 AA)', async () => {
+    await page.goto(server.url + fixtureTour.path, { waitUntil: 'networkidle' });
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target)}`)).toEqual([]);
+  });
+
+  it('fits a phone', async () => {
+    const phone = await browser.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(server.url + fixtureTour.path, { waitUntil: 'networkidle' });
+    if (webgl) await phone.locator('.panorama.ready canvas').waitFor();
+    await screenshot(phone, 'tour-phone');
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
+    // What sticks out, outside the panorama (which clips its own markers and panels).
+    const wider = await phone.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => !el.closest('.view'))
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((el) => `${el.tagName}.${el.className}`)
+    );
+    expect(overflow, `the page is no wider than the phone: ${wider.join(', ')}`).toBe(0);
+    await phone.close();
+  });
+
+  it('without JavaScript, moves through the tour by its links', async () => {
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const tab = await plain.newPage();
+      await tab.goto(server.url + fixtureTour.path);
+      expect(await sceneHeading(tab).textContent()).toBe(firstHall);
+      expect(await tab.locator('.flat img').count()).toBe(1);
+      await tab
+        .getByRole('navigation', { name: 'Все панорамы экскурсии' })
+        .getByRole('link', {
+          name: secondHall
+        })
+        .click();
+      expect(await sceneHeading(tab).textContent()).toBe(secondHall);
+      await tab.getByRole('link', { name: /Дверь в депо/ }).click();
+      expect(await sceneHeading(tab).textContent()).toBe(thirdHall);
+      await tab.getByRole('link', { name: `Назад: ${secondHall}` }).click();
+      expect(await sceneHeading(tab).textContent()).toBe(secondHall);
+      await tab.locator('summary', { hasText: 'Паровой молот' }).click();
+      await tab.getByText(fixtureTour.exhibit).waitFor();
+      await screenshot(tab, 'tour-without-javascript');
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('embeds in another site’s page, with nothing but the viewer and its list', async () => {
+    const port = await freePort();
+    const embedUrl = `${server.url}${fixtureTour.embedPath}?scene=s2`;
+    const site = http.createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(
+        `<!doctype html><html lang="ru"><title>Школьный сайт</title><h1>Наш класс</h1>` +
+          `<iframe src="${embedUrl}" width="800" height="600" title="Экскурсия"></iframe>`
+      );
+    });
+    await new Promise<void>((resolve) => site.listen(port, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(embedUrl);
+      expect(response.headers.get('content-security-policy')).toBe('frame-ancestors *');
+      expect(response.headers.get('x-frame-options')).toBeNull();
+      const tab = await browser.newPage();
+      await tab.goto(`http://127.0.0.1:${port}/`);
+      const frame = tab.frameLocator('iframe');
+      await expect.poll(() => frame.locator('#scene-heading').textContent()).toBe(secondHall);
+      expect(await frame.locator('.site-header, .site-footer').count()).toBe(0);
+      await frame.getByRole('link', { name: /Дверь в депо/ }).click();
+      await expect.poll(() => frame.locator('#scene-heading').textContent()).toBe(thirdHall);
+      await screenshot(tab, 'tour-embed');
+      await tab.close();
+    } finally {
+      site.close();
+    }
+  });
+
+  it('saves the tour and opens it with the network off', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(server.url + fixtureTour.path, { waitUntil: 'networkidle' });
+    if (webgl) await tab.locator('.panorama.ready canvas').waitFor();
+    await tab
+      .getByRole('button', { name: 'Сохранить экскурсию для просмотра без интернета' })
+      .click();
+    await tab.getByText('Экскурсия сохранена').waitFor({ timeout: 30_000 });
+    await browser.context.setOffline(true);
+    try {
+      await tab.reload();
+      await expect.poll(() => sceneHeading(tab).textContent()).toBe(firstHall);
+      await tab.goto(`${server.url}${fixtureTour.path}?scene=s3`);
+      await expect.poll(() => sceneHeading(tab).textContent()).toBe(thirdHall);
+      // The panorama itself comes up from the saved base image and first tile level.
+      if (webgl) await tab.locator('.panorama.ready canvas').waitFor();
+      await screenshot(tab, 'tour-offline');
+    } finally {
+      await browser.context.setOffline(false);
+      await tab.close();
+    }
+  });
+});
