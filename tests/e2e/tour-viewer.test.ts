@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from './browser';
 import { freePort, startServer, type RunningServer } from './server';
-import { screenshot } from './helpers';
+import { embedCode } from '$lib/components/tours/embed';
+import { industrialHeritage, screenshot } from './helpers';
 import { fixtureTour, publishFixtureTour } from './tour-fixture';
 
 const [firstHall, secondHall, thirdHall] = fixtureTour.halls;
@@ -55,6 +56,15 @@ describe('the visitors’ tour page', () => {
     await expect
       .poll(() => page.locator('[aria-live="polite"].live').textContent())
       .toContain(secondHall);
+  });
+
+  it('is found from the museum’s page', async () => {
+    await page.goto(`${server.url}/museums/${industrialHeritage.slug}`);
+    await page
+      .getByRole('region', { name: 'Виртуальные экскурсии' })
+      .getByRole('link', { name: 'Залы машин' })
+      .click();
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(firstHall);
   });
 
   it('moves to the next hall by keyboard alone, and says so', async () => {
@@ -164,7 +174,15 @@ describe('the visitors’ tour page', () => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(
         `<!doctype html><html lang="ru"><title>Школьный сайт</title><h1>Наш класс</h1>` +
-          `<iframe src="${embedUrl}" width="800" height="600" title="Экскурсия"></iframe>`
+          embedCode({
+            origin: server.url,
+            museumSlug: industrialHeritage.slug,
+            tourSlug: fixtureTour.slug,
+            title: 'Залы машин',
+            sceneKey: 's2',
+            width: 800,
+            height: 600
+          })
       );
     });
     await new Promise<void>((resolve) => site.listen(port, '127.0.0.1', resolve));
@@ -182,6 +200,7 @@ describe('the visitors’ tour page', () => {
       await screenshot(tab, 'tour-embed');
       await tab.close();
     } finally {
+      site.closeAllConnections();
       site.close();
     }
   });

@@ -10,6 +10,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     museum,
     now,
     jsonLd: museumJsonLd(museum, url.origin + url.pathname),
-    map: locals.app.config.map
+    map: locals.app.config.map,
+    tours: await locals.app.tours.ofMuseum(params.slug, locals.locale)
   };
 };
