@@ -123,8 +123,33 @@ describe('the tour editor: a museum builds a two-scene tour and publishes it', (
     expect(await field(`${spot}.position.yaw`).inputValue()).toBe('35.5');
     expect(await field(`${spot}.target.sceneKey`).inputValue()).toBe('s2');
 
+    // With JavaScript, a click on the second scene's panorama places a point back to the first.
+    await button('Котельная').click();
+    const view = page.getByRole('application', { name: 'Котельная' });
+    await expect.poll(() => view.getAttribute('tabindex'), { timeout: 20_000 }).toBe('0');
+    // The new panorama fades in; a click during the change of scene is not a pick.
+    await page.waitForTimeout(2000);
+    const box = (await view.boundingBox())!;
+    await view.click({ position: { x: box.width * 0.8, y: box.height * 0.3 } });
+    const back = 'scenes.1.hotspots.0';
+    await expect.poll(() => field(`${back}.position.yaw`).inputValue()).not.toBe('0');
+    expect(Number(await field(`${back}.position.yaw`).inputValue())).toBeGreaterThan(0);
+    expect(Number(await field(`${back}.position.pitch`).inputValue())).toBeGreaterThan(0);
+    expect(await field(`${back}.kind`).inputValue()).toBe('scene');
+    await field(`${back}.label.ru`).fill('Обратно в машинный зал');
+    await field(`${back}.label.en`).fill('Back to the engine hall');
+    await field(`${back}.target.sceneKey`).selectOption('s1');
+    await button('Опубликовать').click();
+    await page.waitForLoadState('load');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Экскурсия опубликована');
+    expect(await field(`${back}.key`).inputValue()).toBe('h1');
+
     await page.goto(`${tourUrl}/preview`);
-    expect(await page.locator('body').textContent()).toContain('В котельную');
+    const preview = await page.locator('body').textContent();
+    expect(preview).toContain('В котельную');
+    expect(preview).toContain('Обратно в машинный зал');
 
     await page.goto(tourUrl.replace(server.url, `${server.url}/en`));
     await page.waitForLoadState('load');
