@@ -33,6 +33,20 @@ describe('describeAudit', () => {
     expect(line.when).toBe('22 November, 14:32');
   });
 
+  it('names a tour by its title in the reader’s language', () => {
+    const tour = entry({
+      action: 'submit',
+      entity: 'tour',
+      details: { revision: 4, title: { ru: 'Машинный зал', en: 'The engine hall' } }
+    });
+    expect(describeAudit(tour, 'ru', now).text).toBe(
+      'Анна Петрова отправила на проверку экскурсию «Машинный зал» музея «Музей истории Амурска»'
+    );
+    expect(describeAudit(tour, 'en', now).text).toBe(
+      'Анна Петрова submitted the tour “The engine hall” of Amursk History Museum for review'
+    );
+  });
+
   it('agrees the verb with a man, and hedges when it cannot tell', () => {
     expect(describeAudit(entry({ user_name: 'Иван Сергеевич Котов' }), 'ru', now).text).toMatch(
       /^Иван Сергеевич Котов опубликовал профиль/
