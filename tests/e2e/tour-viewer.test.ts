@@ -104,6 +104,43 @@ describe('the visitors’ tour page', () => {
     await page.getByText(fixtureTour.exhibit).waitFor();
   });
 
+  it('turns by the arrow keys, keeps the address on the scene and the direction looked in, and goes full screen', async () => {
+    if (!webgl) return expect(webgl).toBe(false); // no view to turn without the panorama
+    await page.goto(`${server.url}${fixtureTour.path}?scene=s2`);
+    const panorama = page.getByRole('application');
+    await page.locator('.panorama.ready').waitFor();
+    const box = await panorama.boundingBox();
+    if (!box) throw new Error('the panorama has no box');
+    // The visitor drags the view to the left, turning to the right.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2, { steps: 10 });
+    await page.mouse.up();
+    const yaw = () => Number(new URL(page.url()).searchParams.get('yaw') ?? 0);
+    await expect.poll(yaw, { timeout: 5_000 }).toBeGreaterThan(5);
+    // And from the keyboard, once the panorama has the focus.
+    await page.waitForTimeout(500); // the address settles after the drag's inertia
+    const dragged = yaw();
+    await panorama.focus();
+    await page.keyboard.down('ArrowLeft');
+    await page.waitForTimeout(800);
+    await page.keyboard.up('ArrowLeft');
+    await expect.poll(() => Math.abs(yaw() - dragged), { timeout: 5_000 }).toBeGreaterThan(3);
+    const shared = page.url();
+    await page.goto(shared);
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(secondHall);
+    expect(new URL(page.url()).searchParams.get('yaw')).toBe(
+      new URL(shared).searchParams.get('yaw')
+    );
+
+    await page.getByRole('button', { name: 'Во весь экран' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.fullscreenElement?.className ?? ''))
+      .toContain('stage');
+    await page.getByRole('button', { name: 'Выйти из полноэкранного режима' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  });
+
   it('loads nothing from the video site until the visitor asks for the video', async () => {
     await page.goto(server.url + fixtureTour.path);
     await page.waitForLoadState('networkidle');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromViewer, tilesPanorama, toViewer, type PanoramaScene } from './panorama';
+import { fromViewer, sameAngle, tilesPanorama, toViewer, type PanoramaScene } from './panorama';
 
 const scene = (levels: PanoramaScene['tiles']['levels']): PanoramaScene => ({
   key: 'hall',
@@ -17,6 +17,12 @@ const scene = (levels: PanoramaScene['tiles']['levels']): PanoramaScene => ({
 describe('angles between the tour and the viewer', () => {
   it('turns degrees into radians and back', () => {
     expect(fromViewer(toViewer({ yaw: 45.5, pitch: -10 }))).toEqual({ yaw: 45.5, pitch: -10 });
+  });
+
+  it('takes a view read back as the same view, a turn of a degree as another', () => {
+    expect(sameAngle({ yaw: 10, pitch: 0 }, { yaw: 10, pitch: 0 })).toBe(true);
+    expect(sameAngle({ yaw: 10, pitch: 0 }, { yaw: 11, pitch: 0 })).toBe(false);
+    expect(sameAngle(undefined, { yaw: 0, pitch: 0 })).toBe(false);
   });
 
   it('reads a yaw past half a turn as a turn to the left', () => {

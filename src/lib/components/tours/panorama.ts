@@ -32,6 +32,12 @@ export function fromViewer(position: { yaw: number; pitch: number }): Angle {
   return { yaw: round1(yaw) || 0, pitch: round1(pitch) || 0 };
 }
 
+/** Equal to the 0.1° the viewer reports; `view` comes back from Svelte as a new object. */
+export function sameAngle(a: Angle | undefined, b: Angle | undefined): boolean {
+  if (!a || !b) return a === b;
+  return Math.abs(a.yaw - b.yaw) < 0.05 && Math.abs(a.pitch - b.pitch) < 0.05;
+}
+
 const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
 
 /**
