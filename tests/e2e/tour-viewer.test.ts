@@ -199,6 +199,11 @@ describe('the visitors’ tour page', () => {
       await tab.locator('summary', { hasText: 'Паровой молот' }).click();
       await tab.getByText(fixtureTour.exhibit).waitFor();
       await screenshot(tab, 'tour-without-javascript');
+      await tab.goto(`${server.url}/en${fixtureTour.path}?scene=s3`);
+      await tab.getByRole('navigation', { name: 'All scenes of the tour' }).waitFor();
+      expect(
+        await tab.getByRole('link', { name: `Back: ${secondHall}` }).getAttribute('href')
+      ).toBe('?scene=s2');
     } finally {
       await plain.close();
     }
