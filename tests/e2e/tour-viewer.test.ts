@@ -178,6 +178,35 @@ describe('the visitors’ tour page', () => {
     await phone.close();
   });
 
+  it('without WebGL 2, keeps the flat image and moves through the tour from the list', async () => {
+    const noGl = await openBrowser();
+    try {
+      await noGl.context.addInitScript(() => {
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        // @ts-expect-error a browser without WebGL 2 answers null
+        HTMLCanvasElement.prototype.getContext = function (kind: string, ...rest: unknown[]) {
+          return kind === 'webgl2' ? null : getContext.call(this, kind, ...rest);
+        };
+      });
+      const tab = await noGl.newPage();
+      const scripts: string[] = [];
+      tab.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(request.url());
+      });
+      await tab.goto(server.url + fixtureTour.path, { waitUntil: 'networkidle' });
+      expect(await tab.locator('.flat img').isVisible()).toBe(true);
+      expect(await tab.locator('canvas, .psv-container').count()).toBe(0);
+      await tab.getByRole('link', { name: /Дверь в кузнечный цех/ }).click();
+      await expect.poll(() => sceneHeading(tab).textContent()).toBe(secondHall);
+      expect(await tab.locator('.flat img').isVisible()).toBe(true);
+      // The viewer's code (three.js among it) was never fetched.
+      const scriptBodies = await Promise.all(scripts.map(async (url) => (await fetch(url)).text()));
+      expect(scriptBodies.some((body) => body.includes('WebGLRenderer'))).toBe(false);
+    } finally {
+      await noGl.close();
+    }
+  });
+
   it('without JavaScript, moves through the tour by its links', async () => {
     const plain = await openBrowser({ javaScriptEnabled: false });
     try {
