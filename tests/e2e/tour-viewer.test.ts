@@ -150,8 +150,14 @@ describe('the visitors’ tour page', () => {
     await expect.poll(() => [...browser.blockedHosts]).toContain('www.youtube-nocookie.com');
   });
 
-  it('has no accessibility violations (axe, WCAG 2.1 AA)', async () => {
-    await page.goto(server.url + fixtureTour.path, { waitUntil: 'networkidle' });
+  it.each([
+    { name: 'the tour page', path: fixtureTour.path },
+    { name: 'a scene with hotspots opened', path: `${fixtureTour.path}?scene=s2` },
+    { name: 'the embed', path: fixtureTour.embedPath }
+  ])('has no accessibility violations on $name (axe, WCAG 2.1 AA)', async ({ path }) => {
+    await page.goto(server.url + path, { waitUntil: 'networkidle' });
+    if (webgl) await page.locator('.panorama.ready').waitFor();
+    for (const summary of await page.locator('.hotspots summary').all()) await summary.click();
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
       .analyze();
