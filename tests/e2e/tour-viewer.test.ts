@@ -301,7 +301,15 @@ describe('the visitors’ tour page', () => {
       await screenshot(tab, 'tour-offline');
     } finally {
       await browser.context.setOffline(false);
-      await tab.close();
     }
+    await tab.getByRole('button', { name: 'Удалить сохранённую копию' }).click();
+    await tab
+      .getByRole('button', { name: 'Сохранить экскурсию для просмотра без интернета' })
+      .waitFor();
+    expect(await tab.evaluate(() => caches.keys())).toEqual([]);
+    expect(
+      await tab.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)
+    ).toBe(0);
+    await tab.close();
   });
 });
