@@ -5,6 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '$lib/server/app';
 import { loadConfig } from '$lib/server/config';
 import { dialects, freshDatabase } from './databases';
+import { execFileSync } from 'node:child_process';
+
+function hasSpeech(): boolean {
+  try {
+    execFileSync('espeak-ng', ['--version'], { stdio: 'ignore' });
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe.each(dialects)('the demo tour on %s', (dialect) => {
   it('is drawn, tiled and published in the background after a first start', async () => {
@@ -40,6 +51,8 @@ describe.each(dialects)('the demo tour on %s', (dialect) => {
         sceneKey: 'storage'
       });
       expect(garage.alt).toMatch(/drawn panorama/i);
+      // Spoken by espeak-ng where Debian's package is installed (CI installs it).
+      expect(garage.narration !== null).toBe(hasSpeech());
     } finally {
       await app.worker?.stop();
       await app.database.close();
