@@ -88,7 +88,7 @@ export class MuseumEditor {
       });
       revisionId = open.id;
     } else {
-      revisionId = await this.revisions.insert(museumId, who.userId, status, checked.record);
+      revisionId = await this.revisions.insert(museumId, who.userId, status, checked.record, now);
     }
     if (intent === 'publish') await this.apply(who, museumId, revisionId, checked.record, now);
     // One line for a draft, however often its author saves it (autosave saves every pause).
@@ -224,7 +224,7 @@ export class MuseumEditor {
         authorId: who.userId,
         now
       });
-    else await this.revisions.insert(museumId, who.userId, 'draft', old.data);
+    else await this.revisions.insert(museumId, who.userId, 'draft', old.data, now);
     await this.staff.audit({
       userId: who.userId,
       museumId,

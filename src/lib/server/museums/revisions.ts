@@ -37,10 +37,23 @@ export class RevisionRepository {
    * so — and when two requests race to open one, the later one updates the version the earlier
    * one made instead of opening a second.
    */
-  async insert(museumId: number, authorId: string, status: RevisionStatus, data: MuseumRecord) {
+  async insert(
+    museumId: number,
+    authorId: string,
+    status: RevisionStatus,
+    data: MuseumRecord,
+    now: string
+  ) {
     const inserted = await this.db
       .insertInto('museum_revisions')
-      .values({ museum_id: museumId, author_id: authorId, status, data: writeJson(data) })
+      .values({
+        museum_id: museumId,
+        author_id: authorId,
+        status,
+        data: writeJson(data),
+        created_at: now,
+        updated_at: now
+      })
       .onConflict((oc) =>
         // Literal, as in the index: SQLite matches a partial index by its expression, not values.
         oc
@@ -53,7 +66,7 @@ export class RevisionRepository {
     if (inserted) return inserted.id;
     const open = await this.open(museumId);
     if (!open) throw new Error('an open version was neither made nor found');
-    await this.update(open.id, { status, data, authorId, now: new Date().toISOString() });
+    await this.update(open.id, { status, data, authorId, now });
     return open.id;
   }
 
