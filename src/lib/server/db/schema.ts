@@ -319,6 +319,55 @@ export interface TourRevisionsTable {
   published_by: string | null;
 }
 
+export interface CollectionsTable {
+  id: Generated<number>;
+  museum_id: number;
+  slug: string;
+  title_ru: string;
+  title_en: ColumnType<string, string | undefined, string>;
+  description_ru: ColumnType<string, string | undefined, string>;
+  description_en: ColumnType<string, string | undefined, string>;
+  cover_asset_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExhibitsTable {
+  id: Generated<number>;
+  museum_id: number;
+  /** Unique within the museum. */
+  inventory_number: string;
+  origin: ColumnType<'staff' | 'import' | 'demo', 'staff' | 'import' | 'demo' | undefined>;
+  title_ru: string;
+  title_en: ColumnType<string, string | undefined, string>;
+  /** The published ExhibitRecord; null until the first publishing. */
+  published: Json<unknown> | null;
+  published_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExhibitRevisionsTable {
+  id: Generated<number>;
+  exhibit_id: number;
+  author_id: string | null;
+  status: 'draft' | 'review' | 'published' | 'discarded';
+  /** A whole ExhibitRecord. */
+  data: Json<unknown>;
+  note: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+/** The files an exhibit's published record and its open version use. */
+export interface ExhibitAssetsTable {
+  exhibit_id: number;
+  asset_id: number;
+  version: 'published' | 'open';
+}
+
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -340,4 +389,8 @@ export interface DB {
   museum_photos: MuseumPhotosTable;
   tours: ToursTable;
   tour_revisions: TourRevisionsTable;
+  collections: CollectionsTable;
+  exhibits: ExhibitsTable;
+  exhibit_revisions: ExhibitRevisionsTable;
+  exhibit_assets: ExhibitAssetsTable;
 }

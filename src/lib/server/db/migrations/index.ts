@@ -7,6 +7,7 @@ import * as invitations from './2026-11-22T1800-invitations';
 import * as media from './2026-11-22T1900-media';
 import * as oneOpenRevision from './2026-11-22T2000-one-open-revision';
 import * as tours from './2026-11-22T2100-tours';
+import * as exhibits from './2026-11-22T2200-exhibits';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -17,5 +18,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-22T1800-invitations': invitations,
   '2026-11-22T1900-media': media,
   '2026-11-22T2000-one-open-revision': oneOpenRevision,
-  '2026-11-22T2100-tours': tours
+  '2026-11-22T2100-tours': tours,
+  '2026-11-22T2200-exhibits': exhibits
 };
