@@ -3,7 +3,13 @@ import sharp from 'sharp';
 import { thumbHashToApproximateAspectRatio } from 'thumbhash';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStorage, type Storage } from '../storage';
-import { deriveImage, derivePanorama, deriveVideoPoster, variantWidths } from './derive';
+import {
+  deriveImage,
+  derivePanorama,
+  deriveVideoPoster,
+  panoramaLevels,
+  variantWidths
+} from './derive';
 import { thumbhashAverageColor } from './placeholder';
 import { flat, hasFfmpeg, noise, tempFolder, testVideo, type TempFolder } from './test-files';
 
@@ -173,6 +179,17 @@ describe('derivePanorama', () => {
     const corner = await stored('pano/tiles/1/7_3.jpg');
     expect(corner.contentType).toBe('image/jpeg');
     expect(await sharp(corner.bytes).metadata()).toMatchObject({ width: 512, height: 512 });
+  });
+
+  it('keeps a 16384×8192 panorama whole at a fourth level of 32 × 16 tiles', () => {
+    expect(panoramaLevels(16384).map((l) => [l.width, l.cols, l.rows])).toEqual([
+      [2048, 4, 2],
+      [4096, 8, 4],
+      [8192, 16, 8],
+      [16384, 32, 16]
+    ]);
+    // The viewer takes only levels of 2ⁿ columns; a 12000 px panorama stops at 8192.
+    expect(panoramaLevels(12000).map((l) => l.cols)).toEqual([4, 8, 16]);
   });
 
   it('gives a panorama narrower than 2048 px one level, with narrower tiles at the edges', async () => {

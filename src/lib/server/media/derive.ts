@@ -16,8 +16,12 @@ import type { ImageFormat, ImageRendition, ImageVariant, PanoramaTiles } from '.
 /** The widths `srcset` offers, from a phone at 1× to a wide screen. */
 export const imageWidths = [320, 640, 960, 1280, 1920] as const;
 
-/** The widths of a panorama's tile levels; the viewer loads finer ones as the visitor zooms. */
-export const panoramaLevelWidths = [2048, 4096, 8192] as const;
+/**
+ * The widths of a panorama's tile levels; the viewer loads finer ones as the visitor zooms. Each
+ * is 2ⁿ tiles across, which the viewer's tiles adapter needs (64 × 32 at most); 16384 keeps the
+ * full detail of the largest panorama accepted (32 × 16 tiles) instead of halving it.
+ */
+export const panoramaLevelWidths = [2048, 4096, 8192, 16384] as const;
 
 export const TILE_SIZE = 512;
 
@@ -152,15 +156,7 @@ export async function derivePanorama(
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PANORAMA_PIXELS;
   const open = () => sharp(sourcePath, sourceOptions(maxPixels));
   const size = orientedSize(await open().metadata());
-  const levels = variantWidths(size.width, panoramaLevelWidths).map((width) => {
-    const height = Math.round(width / 2);
-    return {
-      width,
-      height,
-      cols: Math.ceil(width / TILE_SIZE),
-      rows: Math.ceil(height / TILE_SIZE)
-    };
-  });
+  const levels = panoramaLevels(size.width);
   const tileKeyPattern = `${keyPrefix}/tiles/{level}/{col}_{row}.jpg`;
 
   await withTempDir('kraeved-tiles-', async (dir) => {
@@ -218,6 +214,19 @@ export async function derivePanorama(
     },
     preview
   };
+}
+
+/** The tile levels of a panorama this wide: every level width it fills, or one at its own width. */
+export function panoramaLevels(sourceWidth: number): PanoramaTiles['levels'] {
+  return variantWidths(sourceWidth, panoramaLevelWidths).map((width) => {
+    const height = Math.round(width / 2);
+    return {
+      width,
+      height,
+      cols: Math.ceil(width / TILE_SIZE),
+      rows: Math.ceil(height / TILE_SIZE)
+    };
+  });
 }
 
 /**
