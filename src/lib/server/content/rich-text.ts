@@ -47,3 +47,8 @@ export function sanitizeRichPair<T extends { ru: string; en: string } | null | u
     ? { ...value, ru: sanitizeRichText(value.ru), en: sanitizeRichText(value.en) }
     : value;
 }
+
+/** Text shown as text: any tag typed into a label or title is dropped, never rendered. */
+export function plainText(value: string): string {
+  return sanitizeHtml(value, { allowedTags: [], allowedAttributes: {} }).trim();
+}

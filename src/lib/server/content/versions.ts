@@ -1,0 +1,133 @@
+import type { Actor } from '../auth/access';
+import type { RevisionChanges, RevisionStatus } from '../db/revision-columns';
+import { diffFlattened } from './changes';
+
+/** What a staff member asked for when saving: keep working, ask for review, or publish now. */
+export type SaveIntent = 'draft' | 'review' | 'publish';
+export type SavedStatus = 'draft' | 'review' | 'published';
+
+export interface OpenVersion<R> {
+  id: number;
+  status: RevisionStatus;
+  note: string | null;
+  authorId: string | null;
+  data: R;
+}
+
+/**
+ * The SQL a versioned thing (a tour, an exhibit) needs from its repository: its versions in a
+ * `<thing>_revisions` table with one open version at a time, and its published record.
+ */
+export interface VersionStore<R> {
+  openRevision(id: number): Promise<OpenVersion<R> | undefined>;
+  findRevision(id: number, revisionId: number): Promise<OpenVersion<R> | undefined>;
+  insertRevision(
+    id: number,
+    authorId: string,
+    status: RevisionStatus,
+    data: R,
+    now: string
+  ): Promise<number>;
+  updateRevision(revisionId: number, changes: RevisionChanges<R>): Promise<void>;
+  /** Makes the record what visitors see. */
+  publish(id: number, record: R, now: string): Promise<void>;
+  /** A version was saved without publishing: working columns (the title in staff lists) follow it. */
+  saved(id: number, record: R, now: string): Promise<void>;
+}
+
+/** Writes one line of the audit log about the thing. */
+export type AuditWriter<R> = (
+  who: Actor,
+  action: 'save-draft' | 'submit' | 'publish' | 'approve' | 'send-back',
+  record: R,
+  details?: Record<string, unknown>
+) => Promise<void>;
+
+/**
+ * The draft → review → published movement every versioned thing shares. Callers check access
+ * and validate first; this decides what is recorded: the same form sent twice is one change, a
+ * draft saved again and again by its author is one line in the audit log.
+ */
+export class VersionFlow<R> {
+  constructor(
+    private readonly store: VersionStore<R>,
+    private readonly clock: () => Date,
+    /** Told after anything visitors see has changed. */
+    private readonly onPublished: (id: number, record: R) => void | Promise<void>
+  ) {}
+
+  async save(
+    who: Actor,
+    item: { id: number; published: R | null },
+    record: R,
+    intent: SaveIntent,
+    audit: AuditWriter<R>
+  ): Promise<SavedStatus> {
+    const now = this.clock().toISOString();
+    const open = await this.store.openRevision(item.id);
+    const status: SavedStatus = intent === 'publish' ? 'published' : intent;
+    const repeated = open
+      ? open.status === status && diffFlattened(open.data, record).length === 0
+      : intent !== 'review' &&
+        item.published !== null &&
+        diffFlattened(item.published, record).length === 0;
+    if (repeated) return status;
+    let revisionId: number;
+    if (open) {
+      await this.store.updateRevision(open.id, {
+        status,
+        data: record,
+        authorId: who.userId,
+        note: null,
+        now
+      });
+      revisionId = open.id;
+    } else {
+      revisionId = await this.store.insertRevision(item.id, who.userId, status, record, now);
+    }
+    if (intent === 'publish') await this.apply(who, item.id, revisionId, record, now);
+    else await this.store.saved(item.id, record, now);
+    const continuing =
+      intent === 'draft' && open?.status === 'draft' && open.authorId === who.userId;
+    if (!continuing)
+      await audit(
+        who,
+        intent === 'publish' ? 'publish' : intent === 'review' ? 'submit' : 'save-draft',
+        record,
+        { revision: revisionId }
+      );
+    return status;
+  }
+
+  /** The version waiting for review, or undefined when there is none with this id. */
+  async awaitingReview(id: number, revisionId: number) {
+    const revision = await this.store.findRevision(id, revisionId);
+    return revision?.status === 'review' ? revision : undefined;
+  }
+
+  /** Publishes a version a reviewer approved (checked again by the caller). */
+  async approve(who: Actor, id: number, revisionId: number, record: R, audit: AuditWriter<R>) {
+    await this.apply(who, id, revisionId, record, this.clock().toISOString());
+    await audit(who, 'approve', record);
+  }
+
+  /** Sends a submitted version back to its author as a draft, with a note saying why. */
+  async sendBack(who: Actor, revision: OpenVersion<R>, note: string, audit: AuditWriter<R>) {
+    await this.store.updateRevision(revision.id, {
+      status: 'draft',
+      note: note.trim() || null,
+      now: this.clock().toISOString()
+    });
+    await audit(who, 'send-back', revision.data);
+  }
+
+  private async apply(who: Actor, id: number, revisionId: number, record: R, now: string) {
+    await this.store.publish(id, record, now);
+    await this.store.updateRevision(revisionId, {
+      status: 'published',
+      publishedBy: who.userId,
+      now
+    });
+    await this.onPublished(id, record);
+  }
+}
