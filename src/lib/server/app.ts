@@ -30,6 +30,9 @@ import { ResumableUploads } from './media/uploads';
 import { TourRepository } from './tours/repository';
 import { TourDirectory } from './tours/directory';
 import { TourEditor } from './tours/editor';
+import { ExhibitRepository } from './exhibits/repository';
+import { ExhibitDirectory } from './exhibits/directory';
+import { ExhibitEditor } from './exhibits/editor';
 import { demoTourAuthor, demoTourMuseum, seedDemoTour } from './demo/tour';
 
 /** Everything a request may use, built once at start-up: the composition root. */
@@ -60,6 +63,10 @@ export interface App {
   tours: TourDirectory;
   /** Staff editing of tours: draft → review → published. */
   tourEditor: TourEditor;
+  /** Published exhibits for visitors. */
+  exhibits: ExhibitDirectory;
+  /** Staff editing of exhibits (draft → review → published) and collections. */
+  exhibitEditor: ExhibitEditor;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -83,6 +90,7 @@ export async function createApp(config: Config): Promise<App> {
   const staff = new StaffRepository(database.db);
   const revisions = new RevisionRepository(database.db);
   const tourRepository = new TourRepository(database.db);
+  const exhibitRepository = new ExhibitRepository(database.db);
   const assetsOf = (museumId: number, ids: number[]) => media.assetsOf(museumId, ids);
   const accounts = new StaffAccounts(auth, staff, {
     send: (message) => mailer.send(message),
@@ -138,7 +146,9 @@ export async function createApp(config: Config): Promise<App> {
     media,
     uploads,
     tours: new TourDirectory(tourRepository, assetsOf, mediaUrls(config.media.publicUrl)),
-    tourEditor
+    tourEditor,
+    exhibits: new ExhibitDirectory(exhibitRepository, assetsOf, mediaUrls(config.media.publicUrl)),
+    exhibitEditor: new ExhibitEditor(exhibitRepository, staff, clock, assetsOf)
   };
 }
 
@@ -147,6 +157,10 @@ async function startDemoTour(deps: {
   staff: StaffRepository;
   media: MediaLibrary;
   tourEditor: TourEditor;
+  /** Published exhibits for visitors. */
+  exhibits: ExhibitDirectory;
+  /** Staff editing of exhibits (draft → review → published) and collections. */
+  exhibitEditor: ExhibitEditor;
 }): Promise<void> {
   const museum = await deps.repos.museums.findPublishedBySlug(demoTourMuseum);
   const admin = await deps.staff.findUserByEmail(demoTourAuthor);
