@@ -157,10 +157,6 @@ async function startDemoTour(deps: {
   staff: StaffRepository;
   media: MediaLibrary;
   tourEditor: TourEditor;
-  /** Published exhibits for visitors. */
-  exhibits: ExhibitDirectory;
-  /** Staff editing of exhibits (draft → review → published) and collections. */
-  exhibitEditor: ExhibitEditor;
 }): Promise<void> {
   const museum = await deps.repos.museums.findPublishedBySlug(demoTourMuseum);
   const admin = await deps.staff.findUserByEmail(demoTourAuthor);
