@@ -91,7 +91,9 @@ const delivery: Handle = async ({ event, resolve }) => {
   if (
     isShareable(request, url) &&
     (response.status === 200 || response.status === 404) &&
-    !response.headers.has('set-cookie')
+    !response.headers.has('set-cookie') &&
+    // A route that chose its own lifetime (a IIIF info.json) keeps it.
+    !response.headers.has('cache-control')
   ) {
     const secondsLeft = 60 - event.locals.app.clock().getUTCSeconds();
     headers.set('cache-control', `public, max-age=0, s-maxage=${secondsLeft}`);

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Profile } from '$lib/shared/museum';
-import type { ImageRendition, MediaKind, PanoramaTiles } from '../media/types';
+import type { DeepZoomTiles, ImageRendition, MediaKind, PanoramaTiles } from '../media/types';
 
 /** What the database holds, as Kysely sees it. Lists are JSON: text on SQLite, jsonb on PostgreSQL. */
 type Json<T> = ColumnType<T | string, string, string>;
@@ -278,6 +278,7 @@ export interface MediaAssetsTable {
   focal_y: number | null;
   rendition: Json<ImageRendition> | null;
   tiles: Json<PanoramaTiles> | null;
+  deep_zoom: Json<DeepZoomTiles> | null;
   error: Text;
   search_text: ColumnType<string, string | undefined, string>;
   upload_id: Text;

@@ -29,7 +29,8 @@ export function jobHandlers(services: JobServices): JobHandlers {
   return {
     'send-mail': (payload) => services.mailer.deliver(payload),
     'media.derive': (payload, run) => services.media.derive(payload.assetId, run),
-    'media.purge': (payload) => services.media.purge(payload.folder)
+    'media.purge': (payload) => services.media.purge(payload.folder),
+    'media.iiif': (payload) => services.media.makeDeepZoom(payload.assetId)
   };
 }
 

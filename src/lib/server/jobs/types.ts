@@ -12,6 +12,8 @@ export interface JobPayloads {
   'media.derive': { assetId: number };
   /** Removes the stored files of a deleted asset (its folder, which may hold thousands of tiles). */
   'media.purge': { folder: string };
+  /** IIIF level-0 tiles of a ready image, for deep zoom. */
+  'media.iiif': { assetId: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,7 +32,8 @@ export type JobHandlers = {
 export const jobPayloadSchemas: { [N in JobName]: z.ZodType<JobPayloads[N]> } = {
   'send-mail': z.object({ mailId: z.number().int().positive() }),
   'media.derive': z.object({ assetId: z.number().int().positive() }),
-  'media.purge': z.object({ folder: z.string().min(1) })
+  'media.purge': z.object({ folder: z.string().min(1) }),
+  'media.iiif': z.object({ assetId: z.number().int().positive() })
 };
 
 export function isJobName(name: string): name is JobName {

@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { requireAccess, NotFoundOrForbidden, type Actor } from '../auth/access';
@@ -10,9 +11,10 @@ import type { StaffRepository } from '../auth/staff-repository';
 import { checkInBothLanguages, type FieldError } from '../content/checks';
 import type { JobQueue } from '../jobs/queue';
 import type { JobRun } from '../jobs/types';
-import type { Storage } from '../storage';
+import type { ObjectContent, Storage } from '../storage';
 import { inspectFile } from './inspect';
 import { deriveImage, derivePanorama, deriveVideoPoster } from './derive';
+import { deriveDeepZoom, infoJson, tileKeyFor, type StoredInfo, type TileRequest } from './iiif';
 import type { Asset, AssetFilter, MediaRepository } from './repository';
 import type { Localized, MediaKind } from './types';
 
@@ -240,14 +242,10 @@ export class MediaLibrary {
   async derive(assetId: number, run: JobRun): Promise<void> {
     const asset = await this.deps.repository.find(assetId);
     if (!asset) return; // deleted while it waited
-    const folder = folderOf(asset.originalKey);
-    const work = await mkdtemp(path.join(os.tmpdir(), 'kraeved-derive-'));
     try {
-      const source = path.join(work, path.basename(asset.originalKey));
-      const content = await this.deps.storage.get(asset.originalKey);
-      if (!content) throw new Error('the uploaded file is missing from storage');
-      await pipeline(content.body, createWriteStream(source));
-      const made = await this.make(asset.kind, source, folder);
+      const made = await this.withOriginal(asset, (source) =>
+        this.make(asset.kind, source, folderOf(asset.originalKey))
+      );
       await this.deps.repository.markReady(assetId, made, this.deps.clock().toISOString());
     } catch (error) {
       if (run.lastAttempt) {
@@ -255,8 +253,64 @@ export class MediaLibrary {
         await this.deps.repository.markFailed(assetId, reason, this.deps.clock().toISOString());
       }
       throw error;
+    }
+    // Deep zoom comes after: the image is usable at once, its tiles follow in their own job.
+    if (asset.kind === 'image')
+      await this.deps.queue.enqueue('media.iiif', { assetId }, { maxAttempts: 3 });
+  }
+
+  /**
+   * The 'media.iiif' job: IIIF level-0 tiles of a ready image under `<folder>/iiif`, recorded on
+   * the asset. Safe to run twice (same keys, same bytes). A failure leaves the image as it was,
+   * without deep zoom; the job's error shows in the queue's overview.
+   */
+  async makeDeepZoom(assetId: number): Promise<void> {
+    const asset = await this.deps.repository.find(assetId);
+    if (!asset || asset.kind !== 'image' || asset.status !== 'ready') return;
+    const tiles = await this.withOriginal(asset, (source) =>
+      deriveDeepZoom(source, this.deps.storage, `${folderOf(asset.originalKey)}/iiif`, {
+        maxPixels: this.deps.limits.maxImagePixels
+      })
+    );
+    await this.deps.repository.setDeepZoom(assetId, tiles, this.deps.clock().toISOString());
+  }
+
+  /**
+   * The info.json of an image's level-0 service (`/iiif/3/<id>`), with `serviceUrl` as its id;
+   * null for an asset that has none. Any ready image, as its `/media/` files are served to anyone
+   * with their address (DECISIONS.md): no access check.
+   */
+  async iiifInfo(assetId: number, serviceUrl: string): Promise<Record<string, unknown> | null> {
+    const tiles = await this.deepZoomOf(assetId);
+    const content = tiles && (await this.deps.storage.get(`${tiles.prefix}/info.json`));
+    if (!content) return null;
+    const stored = JSON.parse((await buffer(content.body)).toString('utf8')) as StoredInfo;
+    return infoJson(stored, serviceUrl);
+  }
+
+  /** A pre-made tile or size of an image's level-0 service; null for anything not made. */
+  async iiifTile(assetId: number, request: TileRequest): Promise<ObjectContent | null> {
+    const tiles = await this.deepZoomOf(assetId);
+    const key = tiles && tileKeyFor(tiles, request);
+    return key ? ((await this.deps.storage.get(key)) ?? null) : null;
+  }
+
+  private async deepZoomOf(assetId: number) {
+    const asset = await this.deps.repository.find(assetId);
+    return asset?.status === 'ready' && asset.kind === 'image' ? asset.deepZoom : null;
+  }
+
+  /** Runs `work` on a local copy of the asset's stored original, removed afterwards. */
+  private async withOriginal<T>(asset: Asset, work: (source: string) => Promise<T>): Promise<T> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kraeved-derive-'));
+    try {
+      const source = path.join(dir, path.basename(asset.originalKey));
+      const content = await this.deps.storage.get(asset.originalKey);
+      if (!content) throw new Error('the uploaded file is missing from storage');
+      await pipeline(content.body, createWriteStream(source));
+      return await work(source);
     } finally {
-      await rm(work, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true });
     }
   }
 

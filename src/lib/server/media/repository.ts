@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, MediaAssetsTable } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
-import type { ImageRendition, MediaKind, PanoramaTiles } from './types';
+import type { DeepZoomTiles, ImageRendition, MediaKind, PanoramaTiles } from './types';
 
 export type AssetStatus = 'processing' | 'ready' | 'failed';
 
@@ -24,6 +24,8 @@ export interface Asset {
   focal: { x: number; y: number } | null;
   rendition: ImageRendition | null;
   tiles: PanoramaTiles | null;
+  /** IIIF level-0 tiles of an image, once the `media.iiif` job has made them. */
+  deepZoom: DeepZoomTiles | null;
   error: string | null;
   createdAt: string;
   updatedAt: string;
@@ -211,6 +213,14 @@ export class MediaRepository {
       .execute();
   }
 
+  async setDeepZoom(id: number, tiles: DeepZoomTiles, now: string): Promise<void> {
+    await this.db
+      .updateTable('media_assets')
+      .set({ deep_zoom: writeJson(tiles), updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async markFailed(id: number, error: string, now: string): Promise<void> {
     await this.db
       .updateTable('media_assets')
@@ -260,6 +270,7 @@ function decode(row: Selectable<MediaAssetsTable>): Asset {
     focal: row.focal_x !== null && row.focal_y !== null ? { x: row.focal_x, y: row.focal_y } : null,
     rendition: row.rendition ? readJson(row.rendition) : null,
     tiles: row.tiles ? readJson(row.tiles) : null,
+    deepZoom: row.deep_zoom ? readJson(row.deep_zoom) : null,
     error: row.error,
     createdAt: row.created_at,
     updatedAt: row.updated_at

@@ -68,3 +68,25 @@ export interface PanoramaTiles {
   tileKeyPattern: string;
   base: { key: string; width: number; height: number; bytes: number };
 }
+
+/**
+ * IIIF Image API 3 level-0 tiles of a still image, for deep zoom: every file a client may ask for
+ * is made in advance under `prefix` (`{prefix}/info.json`, `{prefix}/{region}/{size}/0/default.jpg`),
+ * and `/iiif/3/{assetId}/…` serves them. An image too small for deep zoom is one whole-image
+ * "tile" of its own size, so every image still has an info.json.
+ */
+export interface DeepZoomTiles {
+  width: number;
+  height: number;
+  /** The tile edge in pixels: 512, or the long side of an image that is one tile. */
+  tileSize: number;
+  /** 1 is full resolution; 2 is half … as in info.json's `tiles[0].scaleFactors`. */
+  scaleFactors: number[];
+  /** Whole-image sizes made, smallest first (`full/{width},{height}/0/default.jpg`). */
+  sizes: { width: number; height: number }[];
+  /** The folder of the level-0 service, under the asset's own folder. */
+  prefix: string;
+  /** How many tile files, and their bytes together (info.json not counted). */
+  files: number;
+  bytes: number;
+}

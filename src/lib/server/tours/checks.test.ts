@@ -22,6 +22,7 @@ const panorama = (id: number, status: Asset['status'] = 'ready'): Asset => ({
   focal: null,
   rendition: null,
   tiles: null,
+  deepZoom: null,
   error: null,
   createdAt: '',
   updatedAt: ''

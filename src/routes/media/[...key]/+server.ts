@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { storedObjectResponse } from '$lib/server/http/stored-object';
 import { isValidKey, RangeNotSatisfiableError, type ByteRange } from '$lib/server/storage';
 
 /**
@@ -21,24 +21,10 @@ export const GET: RequestHandler = async ({ params, request, locals }) => {
     throw failure;
   }
   if (!content) error(404, 'Not found');
-  const { object, body, range: served } = content;
-  const headers = new Headers({
-    'content-type': object.contentType,
+  return storedObjectResponse(content, request, {
     'cache-control': 'public, max-age=31536000, immutable',
-    etag: object.etag,
     'accept-ranges': 'bytes'
   });
-  if (request.headers.get('if-none-match') === object.etag) {
-    body.destroy();
-    return new Response(null, { status: 304, headers });
-  }
-  if (served) {
-    headers.set('content-range', `bytes ${served.start}-${served.end}/${object.size}`);
-    headers.set('content-length', String(served.end - served.start + 1));
-  } else {
-    headers.set('content-length', String(object.size));
-  }
-  return new Response(toWebStream(body), { status: served ? 206 : 200, headers });
 };
 
 /** `bytes=100-` and `bytes=100-199`; anything else (several ranges, suffixes) gets the whole file. */
@@ -46,8 +32,4 @@ function parseRange(header: string | null): ByteRange | null {
   const match = /^bytes=(\d+)-(\d*)$/.exec(header ?? '');
   if (!match) return null;
   return { start: Number(match[1]), end: match[2] ? Number(match[2]) : undefined };
-}
-
-function toWebStream(body: Readable): ReadableStream<Uint8Array> {
-  return Readable.toWeb(body) as ReadableStream<Uint8Array>;
 }

@@ -8,6 +8,7 @@ import * as media from './2026-11-22T1900-media';
 import * as oneOpenRevision from './2026-11-22T2000-one-open-revision';
 import * as tours from './2026-11-22T2100-tours';
 import * as exhibits from './2026-11-22T2200-exhibits';
+import * as deepZoom from './2026-11-22T2300-deep-zoom';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-22T1900-media': media,
   '2026-11-22T2000-one-open-revision': oneOpenRevision,
   '2026-11-22T2100-tours': tours,
-  '2026-11-22T2200-exhibits': exhibits
+  '2026-11-22T2200-exhibits': exhibits,
+  '2026-11-22T2300-deep-zoom': deepZoom
 };
