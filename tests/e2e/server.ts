@@ -10,6 +10,8 @@ export interface ServerOptions {
   frozenNow?: string;
   /** Draw, tile and publish the demo tour in the background (off: most tests do not need it). */
   demoTour?: boolean;
+  /** Draw the demo objects' pictures in the background (slow: off unless a test looks at them). */
+  demoPictures?: boolean;
   /** Run on this PostgreSQL database instead of a fresh SQLite file. */
   databaseUrl?: string;
 }
@@ -51,6 +53,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     DATA_DIR: dataDir,
     DEMO_DATA: 'on',
     DEMO_TOUR: options.demoTour ? 'on' : 'off',
+    DEMO_PICTURES: options.demoPictures ? 'on' : 'off',
     TZ: 'UTC'
   };
   // Exactly the environment above: nothing from the shell may point it at another database,

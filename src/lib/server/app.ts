@@ -33,6 +33,8 @@ import { TourEditor } from './tours/editor';
 import { ExhibitRepository } from './exhibits/repository';
 import { ExhibitDirectory } from './exhibits/directory';
 import { ExhibitEditor } from './exhibits/editor';
+import { demoExhibitPlan, illustrateDemoExhibits, seedDemoExhibits } from './demo/exhibits';
+import type { Actor } from './auth/access';
 import { demoTourAuthor, demoTourMuseum, seedDemoTour } from './demo/tour';
 
 /** Everything a request may use, built once at start-up: the composition root. */
@@ -118,6 +120,12 @@ export async function createApp(config: Config): Promise<App> {
     60 * 60 * 1000
   ).unref();
   const tourEditor = new TourEditor(tourRepository, staff, clock, assetsOf);
+  const exhibitEditor = new ExhibitEditor(exhibitRepository, staff, clock, assetsOf);
+  if (freshDemo)
+    // In the background: a first start need not wait for three hundred objects.
+    void startDemoExhibits({ repos, staff, media, exhibitEditor, config, log }).catch(
+      (error: unknown) => log.warn({ err: error }, 'demo exhibits not loaded')
+    );
   if (freshDemo && config.demoTour) {
     // In the background: drawing and tiling the halls takes seconds a first start need not wait.
     void startDemoTour({ repos, staff, media, tourEditor }).catch((error: unknown) =>
@@ -148,8 +156,39 @@ export async function createApp(config: Config): Promise<App> {
     tours: new TourDirectory(tourRepository, assetsOf, mediaUrls(config.media.publicUrl)),
     tourEditor,
     exhibits: new ExhibitDirectory(exhibitRepository, assetsOf, mediaUrls(config.media.publicUrl)),
-    exhibitEditor: new ExhibitEditor(exhibitRepository, staff, clock, assetsOf)
+    exhibitEditor
   };
+}
+
+/**
+ * The demo collections: the objects are published first (a few seconds after start-up); their
+ * drawn pictures follow when DEMO_PICTURES is on.
+ */
+async function startDemoExhibits(deps: {
+  repos: { museums: MuseumRepository };
+  staff: StaffRepository;
+  media: MediaLibrary;
+  exhibitEditor: ExhibitEditor;
+  config: Config;
+  log: Logger;
+}) {
+  const admin = await deps.staff.findUserByEmail(demoTourAuthor);
+  if (!admin) return;
+  const actor: Actor = {
+    userId: admin.id,
+    grants: [{ role: 'association_admin', museumId: null, publishing: 'publish' }]
+  };
+  const museumIds = new Map<string, number>();
+  for (const plan of demoExhibitPlan()) {
+    const museum = await deps.repos.museums.findPublishedBySlug(plan.museum);
+    if (museum) museumIds.set(plan.museum, museum.id);
+  }
+  const count = await seedDemoExhibits({ editor: deps.exhibitEditor, actor, museumIds });
+  deps.log.info({ count }, 'demo exhibits published');
+  if (deps.config.demoPictures)
+    void illustrateDemoExhibits({ editor: deps.exhibitEditor, media: deps.media, actor, museumIds })
+      .then(() => deps.log.info('demo exhibit pictures ready'))
+      .catch((error: unknown) => deps.log.warn({ err: error }, 'demo exhibit pictures not made'));
 }
 
 async function startDemoTour(deps: {

@@ -12,6 +12,8 @@ export interface Config {
   demoData: boolean;
   /** With the demo data, also draw, tile and publish the demo tour (in the background). */
   demoTour: boolean;
+  /** With the demo data, draw the demo objects' pictures in the background. */
+  demoPictures: boolean;
   map: { tileUrl: string; attribution: string };
   logLevel: string;
   /** A frozen instant for the whole server, for browser tests of time-dependent pages. */
@@ -57,6 +59,7 @@ const envSchema = z.object({
     ),
   DEMO_DATA: z.enum(['on', 'off', '']).default('off'),
   DEMO_TOUR: z.enum(['on', 'off']).default('on'),
+  DEMO_PICTURES: z.enum(['on', 'off']).default('on'),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z
     .string()
@@ -138,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { kind: 'sqlite', file: path.join(dataDir, 'kraeved.sqlite') },
     demoData: e.DEMO_DATA === 'on',
     demoTour: e.DEMO_TOUR === 'on',
+    demoPictures: e.DEMO_PICTURES === 'on',
     map: { tileUrl: e.MAP_TILE_URL, attribution: e.MAP_ATTRIBUTION },
     logLevel: e.LOG_LEVEL,
     frozenNow: e.KRAEVED_FROZEN_NOW ? new Date(e.KRAEVED_FROZEN_NOW) : null,
