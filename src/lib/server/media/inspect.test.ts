@@ -219,6 +219,28 @@ describe('inspectFile', () => {
       expect(!result.ok && result.message.en).toContain('640 × 480 pixels');
     });
 
+    it('offers to pad a panorama wider than 2:1, giving its size', async () => {
+      const wide = await noise(1200, 400).jpeg().toBuffer();
+      const result = await inspect('cylinder.jpg', wide, { panorama: true });
+      expect(result).toMatchObject({
+        ok: false,
+        reason: 'needs-padding',
+        size: { width: 1200, height: 400 }
+      });
+      expect(!result.ok && result.message.en).toBe(
+        'The panorama “cylinder.jpg” is 1200×400, not 2:1. Pad it to 2:1 (adds empty sky and floor) or cancel.'
+      );
+    });
+
+    it('does not offer padding when the padded panorama would pass the pixel limit', async () => {
+      const wide = await noise(1200, 400).jpeg().toBuffer();
+      const limits = { maxPanoramaPixels: 600_000 };
+      expect(await inspect('cylinder.jpg', wide, { panorama: true, ...limits })).toMatchObject({
+        ok: false,
+        reason: 'not-equirectangular'
+      });
+    });
+
     it('refuses a video declared as a panorama', async () => {
       const result = await inspect('hall.mp4', bytesOf.mp4(), { panorama: true });
       expect(result).toMatchObject({ ok: false, reason: 'mismatch' });

@@ -5,6 +5,7 @@ import sharp, { type Metadata } from 'sharp';
 import {
   mismatchAccepted,
   mismatchForeign,
+  needsPadding,
   notEquirectangular,
   tooManyPixels,
   unreadable,
@@ -140,7 +141,15 @@ async function inspectImage(
   const panorama = declaredPanorama || (isEquirectangular(size) && saysEquirectangular(metadata));
   const maxPixels = panorama ? limits.maxPanoramaPixels : limits.maxPixels;
   if (size.width * size.height > maxPixels) return tooManyPixels(fileName, size, maxPixels);
-  if (declaredPanorama && !isEquirectangular(size)) return notEquirectangular(fileName, size);
+  if (declaredPanorama && !isEquirectangular(size)) {
+    // Wider than 2:1 becomes a panorama with sky and floor added, if that still fits the limit.
+    const paddable =
+      size.width > 2 * size.height &&
+      size.width * Math.round(size.width / 2) <= limits.maxPanoramaPixels;
+    if (!paddable) return notEquirectangular(fileName, size);
+    if (!(await decodes(filePath, type, maxPixels))) return unreadable(fileName, 'image');
+    return needsPadding(fileName, size);
+  }
   if (!(await decodes(filePath, type, maxPixels))) return unreadable(fileName, 'image');
   return { ok: true, ...type, kind: panorama ? 'panorama' : 'image', ...size };
 }

@@ -15,6 +15,8 @@ import type { ObjectContent, Storage } from '../storage';
 import { inspectFile } from './inspect';
 import { deriveImage, derivePanorama, deriveVideoPoster } from './derive';
 import { deriveDeepZoom, infoJson, tileKeyFor, type StoredInfo, type TileRequest } from './iiif';
+import { padToEquirectangular } from './pad';
+import { DEFAULT_MAX_PANORAMA_PIXELS } from './source';
 import type { Asset, AssetFilter, MediaRepository } from './repository';
 import type { Localized, MediaKind } from './types';
 
@@ -52,7 +54,26 @@ export interface UploadedFile {
 }
 
 export type IngestResult =
-  { ok: true; assetId: number; created: boolean } | { ok: false; message: Localized };
+  | { ok: true; assetId: number; created: boolean }
+  | {
+      ok: false;
+      message: Localized;
+      /**
+       * A panorama wider than 2:1 is kept aside under this id while its uploader chooses:
+       * `padPanorama` makes it an asset, `discardHeld` removes it.
+       */
+      held?: string;
+    };
+
+/** What is kept beside a held panorama's bytes. */
+interface HeldUpload {
+  userId: string;
+  fileName: string;
+}
+
+/** A held panorama nobody decided about is removed after a day. */
+const HELD_FOR_MS = 24 * 60 * 60 * 1000;
+const heldId = /^[0-9a-f]{16}$/;
 
 export type DescribeResult = { ok: true } | { ok: false; errors: FieldError[] };
 
@@ -134,7 +155,11 @@ export class MediaLibrary {
       { fileName: file.fileName, panorama: file.panorama },
       { maxPixels: this.deps.limits.maxImagePixels }
     );
-    if (!inspection.ok) return { ok: false, message: inspection.message };
+    if (!inspection.ok) {
+      if (inspection.reason !== 'needs-padding') return { ok: false, message: inspection.message };
+      const held = await this.hold(who, museumId, file);
+      return { ok: false, message: inspection.message, held };
+    }
     const folder = `museums/${museumId}/media/${randomBytes(8).toString('hex')}`;
     const originalKey = `${folder}/original.${inspection.ext}`;
     await this.deps.storage.put(
@@ -175,6 +200,83 @@ export class MediaLibrary {
       details: { file: file.fileName, kind: inspection.kind }
     });
     return { ok: true, assetId: id, created: true };
+  }
+
+  /**
+   * Pads a held panorama to 2:1 and stores the result as a new asset, through the same checks as
+   * any upload; the held file goes once the asset exists. Only the person who uploaded it may.
+   */
+  async padPanorama(actor: Actor | null, museumId: number, id: string): Promise<IngestResult> {
+    const who = this.authorize(actor, museumId);
+    const held = await this.findHeld(who, museumId, id);
+    const folder = heldFolder(museumId, id);
+    const work = await mkdtemp(path.join(os.tmpdir(), 'kraeved-pad-'));
+    try {
+      const source = path.join(work, 'source');
+      const content = await this.deps.storage.get(`${folder}/upload`);
+      if (!content) throw new NotFoundOrForbidden();
+      await pipeline(content.body, createWriteStream(source));
+      const padded = path.join(work, 'padded.jpg');
+      await padToEquirectangular(source, padded, { maxPixels: DEFAULT_MAX_PANORAMA_PIXELS });
+      const result = await this.ingest(who, museumId, {
+        path: padded,
+        fileName: held.fileName.replace(/(\.[^.]*)?$/, '.jpg'),
+        panorama: true,
+        // The held id makes a second "pad" of the same upload no second asset.
+        uploadId: `held-${id}`
+      });
+      if (result.ok) await this.removeHeld(folder);
+      return result;
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  /** Removes a held panorama: its uploader chose not to pad it. */
+  async discardHeld(actor: Actor | null, museumId: number, id: string): Promise<void> {
+    const who = this.authorize(actor, museumId);
+    await this.findHeld(who, museumId, id);
+    await this.removeHeld(heldFolder(museumId, id));
+  }
+
+  /** Keeps an upload aside in storage until its uploader decides; returns its id. */
+  private async hold(who: Actor, museumId: number, file: UploadedFile) {
+    await this.removeExpiredHeld(museumId);
+    const id = randomBytes(8).toString('hex');
+    const folder = heldFolder(museumId, id);
+    const { size } = await stat(file.path);
+    await this.deps.storage.put(
+      `${folder}/upload`,
+      { stream: createReadStream(file.path), size },
+      { contentType: 'application/octet-stream' }
+    );
+    const about: HeldUpload = { userId: who.userId, fileName: file.fileName };
+    await this.deps.storage.put(`${folder}/held.json`, Buffer.from(JSON.stringify(about)), {
+      contentType: 'application/json'
+    });
+    return id;
+  }
+
+  private async findHeld(who: Actor, museumId: number, id: string): Promise<HeldUpload> {
+    if (!heldId.test(id)) throw new NotFoundOrForbidden();
+    const content = await this.deps.storage.get(`${heldFolder(museumId, id)}/held.json`);
+    if (!content) throw new NotFoundOrForbidden();
+    const about = JSON.parse((await buffer(content.body)).toString('utf8')) as HeldUpload;
+    if (about.userId !== who.userId) throw new NotFoundOrForbidden();
+    return about;
+  }
+
+  private async removeHeld(folder: string) {
+    // The description last: while it exists, the bytes can still be found and removed.
+    await this.deps.storage.delete(`${folder}/upload`);
+    await this.deps.storage.delete(`${folder}/held.json`);
+  }
+
+  private async removeExpiredHeld(museumId: number) {
+    const before = this.deps.clock().getTime() - HELD_FOR_MS;
+    for await (const object of this.deps.storage.list(`museums/${museumId}/held/`)) {
+      if (object.modifiedAt.getTime() < before) await this.deps.storage.delete(object.key);
+    }
   }
 
   async describe(
@@ -350,6 +452,11 @@ export class MediaLibrary {
     if (!asset || asset.museumId !== museumId) throw new NotFoundOrForbidden();
     return asset;
   }
+}
+
+/** Where a panorama waiting for its uploader's choice is kept: outside the media folders. */
+function heldFolder(museumId: number, id: string): string {
+  return `museums/${museumId}/held/${id}`;
 }
 
 /** `museums/3/media/ab12…/original.jpg` → `museums/3/media/ab12…`. */

@@ -186,3 +186,17 @@ export function notEquirectangular(fileName: string, size: { width: number; heig
     en: `${enName(fileName)} is not a 360° panorama: a panorama is exactly twice as wide as it is high, and this photo is ${size.width} × ${size.height} pixels. Upload it as an ordinary picture or choose an equirectangular (2:1) panorama.`
   });
 }
+
+/**
+ * A panorama wider than 2:1 (a cylindrical one, without the zenith and the floor): the uploader
+ * chooses between padding it and cancelling, so the message ends with that question.
+ */
+export function needsPadding(fileName: string, size: { width: number; height: number }): Refusal {
+  return {
+    ...refusal('needs-padding', {
+      ru: `Панорама ${ruName(fileName)} — ${size.width}×${size.height} пикселей, а не 2:1. Дополните её до 2:1 (сверху и снизу добавятся пустые небо и пол) или отмените загрузку.`,
+      en: `The panorama ${enName(fileName)} is ${size.width}×${size.height}, not 2:1. Pad it to 2:1 (adds empty sky and floor) or cancel.`
+    }),
+    size
+  };
+}

@@ -21,7 +21,13 @@ export type Inspection =
       width?: number;
       height?: number;
     }
-  | { ok: false; reason: RefusalReason; message: Localized };
+  | {
+      ok: false;
+      reason: RefusalReason;
+      message: Localized;
+      /** The picture's size, for a panorama that could be padded to 2:1. */
+      size?: { width: number; height: number };
+    };
 
 export type RefusalReason =
   /** The bytes are not what the file's name or the declared kind says. */
@@ -30,8 +36,10 @@ export type RefusalReason =
   | 'unsupported'
   /** More pixels than the limit: a decompression bomb, or simply too big to process. */
   | 'too-many-pixels'
-  /** Declared as a panorama but not 2:1. */
+  /** Declared as a panorama but not 2:1, and not wider than 2:1 either. */
   | 'not-equirectangular'
+  /** Declared as a panorama and wider than 2:1: padded with sky and floor, it would be one. */
+  | 'needs-padding'
   /** The bytes cannot be read as the type they claim (a truncated or broken file). */
   | 'unreadable';
 

@@ -11,7 +11,11 @@ export const uploadPath = '/admin/uploads';
 /** The header that tells the browser which asset a finished upload became. */
 export const assetHeader = 'X-Kraeved-Asset';
 
+/** The header of a refusal that offers a choice: the id of the panorama held for padding. */
+export const heldHeader = 'X-Kraeved-Held';
+
 type Upload = Parameters<NonNullable<ServerOptions['onUploadCreate']>>[1];
+type FinishAnswer = Awaited<ReturnType<NonNullable<ServerOptions['onUploadFinish']>>>;
 
 interface RequestContext {
   actor: Actor | null;
@@ -54,7 +58,7 @@ export class ResumableUploads {
       relativeLocation: true,
       respectForwardedHeaders: false,
       maxSize: library.limits.maxUploadBytes,
-      exposedHeaders: [assetHeader],
+      exposedHeaders: [assetHeader, heldHeader],
       onIncomingRequest: async (request, id) => this.checkOwner(request, id),
       onUploadCreate: async (request, upload) => this.begin(request, upload),
       onUploadFinish: async (request, upload) => this.finish(request, upload)
@@ -102,7 +106,7 @@ export class ResumableUploads {
     }
   }
 
-  private async finish(request: Request, upload: Upload) {
+  private async finish(request: Request, upload: Upload): Promise<FinishAnswer> {
     const { actor, locale } = this.context(request);
     const meta = upload.metadata ?? {};
     const museumId = Number(meta.museumId);
@@ -113,6 +117,14 @@ export class ResumableUploads {
         panorama: meta.panorama === '1',
         uploadId: upload.id
       });
+      if (!result.ok && result.held) {
+        // Not thrown: a thrown answer carries no headers, and this one names the held file.
+        return {
+          status_code: 422,
+          body: result.message[locale],
+          headers: { [heldHeader]: result.held }
+        };
+      }
       if (!result.ok) throw { status_code: 422, body: result.message[locale] } satisfies TusAnswer;
       return { headers: { [assetHeader]: String(result.assetId) } };
     } finally {

@@ -60,7 +60,7 @@ export const actions: Actions = {
     if (files.length === 0) {
       return fail(400, { refused: [], uploaded: 0, noFiles: true });
     }
-    const refused: { file: string; message: string }[] = [];
+    const refused: { file: string; message: string; held?: string }[] = [];
     let uploaded = 0;
     const work = await mkdtemp(path.join(os.tmpdir(), 'kraeved-form-upload-'));
     try {
@@ -76,13 +76,40 @@ export const actions: Actions = {
           })
         );
         if (result.ok) uploaded += 1;
-        else refused.push({ file: file.name, message: result.message[locals.locale] });
+        else
+          refused.push({
+            file: file.name,
+            message: result.message[locals.locale],
+            ...(result.held ? { held: result.held } : {})
+          });
       }
     } finally {
       await rm(work, { recursive: true, force: true });
     }
     if (refused.length > 0) return fail(400, { refused, uploaded, noFiles: false });
     return { uploaded };
+  },
+  /** A panorama wider than 2:1, held after upload: padded to 2:1 it becomes an asset. */
+  pad: async ({ request, locals, params }) => {
+    const museumId = idParam(params.id);
+    const held = String((await request.formData()).get('held') ?? '');
+    const result = await orNotFound(() =>
+      locals.app.media.padPanorama(locals.staff?.actor ?? null, museumId, held)
+    );
+    if (!result.ok) {
+      const refused = [{ file: '', message: result.message[locals.locale] }];
+      return fail(400, { refused, uploaded: 0, noFiles: false });
+    }
+    return { uploaded: 1, padded: true };
+  },
+  /** The same held panorama, not wanted after all. */
+  discard: async ({ request, locals, params }) => {
+    const museumId = idParam(params.id);
+    const held = String((await request.formData()).get('held') ?? '');
+    await orNotFound(() =>
+      locals.app.media.discardHeld(locals.staff?.actor ?? null, museumId, held)
+    );
+    return { discarded: true };
   },
   retry: async ({ request, locals, params }) => {
     const museumId = idParam(params.id);
