@@ -9,7 +9,7 @@ const ownership: Record<Ownership, () => string> = {
   public_movement: m.ownership_public_movement
 };
 
-const profile: Record<Profile, () => string> = {
+const profile: Record<Profile, typeof m.profile_history> = {
   local_lore: m.profile_local_lore,
   fine_arts: m.profile_fine_arts,
   science_technology: m.profile_science_technology,
@@ -21,4 +21,6 @@ const profile: Record<Profile, () => string> = {
 };
 
 export const ownershipLabel = (value: Ownership) => ownership[value]();
-export const profileLabel = (value: Profile) => profile[value]();
+/** In the page's language, or in the one asked (the search index writes both). */
+export const profileLabel = (value: Profile, locale?: 'ru' | 'en') =>
+  profile[value]({}, locale ? { locale } : undefined);

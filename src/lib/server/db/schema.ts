@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Profile } from '$lib/shared/museum';
+import type { ExhibitCategory, ExhibitMaterial } from '$lib/shared/exhibit';
 import type { DeepZoomTiles, ImageRendition, MediaKind, PanoramaTiles } from '../media/types';
 
 /** What the database holds, as Kysely sees it. Lists are JSON: text on SQLite, jsonb on PostgreSQL. */
@@ -369,6 +370,44 @@ export interface ExhibitAssetsTable {
   version: 'published' | 'open';
 }
 
+/** The search index: one row per findable thing (see search/types.ts), written by its owner. */
+export interface SearchEntriesTable {
+  id: Generated<number>;
+  kind: 'museum' | 'exhibit' | 'exhibition' | 'news' | 'event';
+  ref_id: number;
+  museum_id: number | null;
+  path: string;
+  title_ru: string;
+  title_en: string;
+  summary_ru: string;
+  summary_en: string;
+  body_ru: string;
+  body_en: string;
+  image_asset_id: number | null;
+  has_image: number;
+  collection_id: number | null;
+  category: ExhibitCategory | null;
+  material: ExhibitMaterial | null;
+  year_from: number | null;
+  year_to: number | null;
+  date: string | null;
+  sort_title_ru: string;
+  sort_title_en: string;
+  /** year_from, or 9999 when unknown (last). */
+  sort_year: number;
+  /** The date as YYYYMMDD, 0 when none. */
+  sort_date: number;
+  /** PostgreSQL only: the analysed terms, title weighted A and body B. */
+  terms: ColumnType<string, string | undefined, string>;
+}
+
+/** SQLite only: the FTS5 table of the analysed terms (rowid = search_entries.id). */
+export interface SearchTermsTable {
+  rowid: number;
+  title: string;
+  body: string;
+}
+
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -394,4 +433,6 @@ export interface DB {
   exhibits: ExhibitsTable;
   exhibit_revisions: ExhibitRevisionsTable;
   exhibit_assets: ExhibitAssetsTable;
+  search_entries: SearchEntriesTable;
+  search_terms: SearchTermsTable;
 }

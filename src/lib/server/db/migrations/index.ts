@@ -9,6 +9,7 @@ import * as oneOpenRevision from './2026-11-22T2000-one-open-revision';
 import * as tours from './2026-11-22T2100-tours';
 import * as exhibits from './2026-11-22T2200-exhibits';
 import * as deepZoom from './2026-11-22T2300-deep-zoom';
+import * as search from './2026-11-23T0100-search';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-22T2000-one-open-revision': oneOpenRevision,
   '2026-11-22T2100-tours': tours,
   '2026-11-22T2200-exhibits': exhibits,
-  '2026-11-22T2300-deep-zoom': deepZoom
+  '2026-11-22T2300-deep-zoom': deepZoom,
+  '2026-11-23T0100-search': search
 };
