@@ -229,6 +229,27 @@ const expected: Record<string, Record<string, string>> = {
     'editor (review)': '--',
     'editor (may publish)': '--',
     'no role': '--'
+  },
+  'delete a tour': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'list deleted tours': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'restore a deleted tour': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
   }
 };
 
@@ -532,6 +553,13 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     'send a tour back': async (actor, id) => {
       const { id: tourId, revision } = await aSubmittedTour(id);
       return tours.sendBack(actor, id, tourId, revision, 'why');
+    },
+    'delete a tour': async (actor, id) => tours.delete(actor, id, await aTour(id)),
+    'list deleted tours': (actor, id) => tours.deleted(actor, id),
+    'restore a deleted tour': async (actor, id) => {
+      const tourId = await aTour(id);
+      await tours.delete(users['association admin']!, id, tourId);
+      return tours.restore(actor, id, tourId);
     }
   };
 

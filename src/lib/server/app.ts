@@ -143,7 +143,7 @@ export async function createApp(config: Config): Promise<App> {
     associationEditor: new AssociationEditor(repos.association, staff),
     auth,
     accounts,
-    workspace: new Workspace(repos.museums, revisions, audit, jobOverview, clock),
+    workspace: new Workspace(repos.museums, revisions, audit, jobOverview, clock, tourRepository),
     team: new Team(staff, repos.museums, clock),
     audit,
     jobs: jobOverview,

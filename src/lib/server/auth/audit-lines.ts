@@ -72,7 +72,9 @@ const lines: Record<string, (details: Record<string, unknown>) => Message> = {
   'submit:tour': () => m.tours_audit_submit,
   'publish:tour': () => m.tours_audit_publish,
   'approve:tour': () => m.tours_audit_approve,
-  'send-back:tour': () => m.tours_audit_send_back
+  'send-back:tour': () => m.tours_audit_send_back,
+  'delete:tour': () => m.tours_audit_delete,
+  'restore:tour': () => m.tours_audit_restore
 };
 
 /** Audit actions a person can filter by, in the order the filter lists them. */

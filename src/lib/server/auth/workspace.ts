@@ -7,6 +7,7 @@ import { associationTimeZone, formatWhen } from './audit-lines';
 import type { MuseumRepository } from '../museums/repository';
 import type { RevisionRepository } from '../museums/revisions';
 import type { JobOverview } from '../jobs/overview';
+import type { TourRepository } from '../tours/repository';
 
 /** What a signed-in person sees first: their museums, their drafts, what waits for them, the latest changes. */
 export class Workspace {
@@ -15,7 +16,8 @@ export class Workspace {
     private readonly revisions: RevisionRepository,
     private readonly audit: AuditLog,
     private readonly jobs: JobOverview,
-    private readonly clock: () => Date
+    private readonly clock: () => Date,
+    private readonly tours: Pick<TourRepository, 'waitingForReview'>
   ) {}
 
   /** Everything here is limited to the museums the person works on (all, for the association). */
@@ -23,9 +25,10 @@ export class Workspace {
     if (!session) throw new NotFoundOrForbidden();
     const { actor } = session;
     const scope = museumsOf(actor);
-    const [museums, open, recent, jobs] = await Promise.all([
+    const [museums, open, tours, recent, jobs] = await Promise.all([
       this.museums.namesOf(scope),
       this.revisions.openIn(scope),
+      this.tours.waitingForReview(scope),
       this.audit.recent(actor, locale, 10),
       this.jobs.visibleTo(actor) ? this.jobs.counts(actor) : Promise.resolve(null)
     ]);
@@ -36,13 +39,16 @@ export class Workspace {
         { id: m.id, slug: m.slug, name: pick(locale, m.name_ru, m.name_en) }
       ])
     );
+    const when = (at: string) => formatWhen(new Date(at), associationTimeZone, locale, now);
+    const mayReview = (museumId: number) =>
+      can(actor, 'museum.review', { kind: 'museum', museumId });
     const line = (r: (typeof open)[number]) => ({
       revisionId: r.id,
       museumId: r.museum_id,
       museum: named.get(r.museum_id)?.name ?? '',
       author: r.author,
       note: r.note,
-      when: formatWhen(new Date(r.updated_at), associationTimeZone, locale, now)
+      when: when(r.updated_at)
     });
     return {
       museums: [...named.values()].map((m) => ({
@@ -50,13 +56,19 @@ export class Workspace {
         canManageTeam: can(actor, 'staff.list', { kind: 'museum', museumId: m.id })
       })),
       drafts: open.filter((r) => r.status === 'draft' && r.author_id === actor.userId).map(line),
-      waiting: open
-        .filter(
-          (r) =>
-            r.status === 'review' &&
-            can(actor, 'museum.review', { kind: 'museum', museumId: r.museum_id })
-        )
-        .map(line),
+      waiting: open.filter((r) => r.status === 'review' && mayReview(r.museum_id)).map(line),
+      /** Tours submitted for review, beside the museum profiles; each links to its editor. */
+      waitingTours: tours
+        .filter((t) => mayReview(t.museum_id))
+        .map((t) => ({
+          revisionId: t.id,
+          museumId: t.museum_id,
+          tourId: t.tour_id,
+          title: pick(locale, t.title_ru, t.title_en),
+          museum: named.get(t.museum_id)?.name ?? '',
+          author: t.author,
+          when: when(t.updated_at)
+        })),
       recent,
       canReadAudit: this.audit.readable(actor),
       jobs

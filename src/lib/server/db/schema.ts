@@ -305,6 +305,9 @@ export interface ToursTable {
   published_at: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set when staff delete the tour: hidden from visitors, restorable for 30 days. */
+  deleted_at: string | null;
+  deleted_by: string | null;
 }
 
 export interface TourRevisionsTable {

@@ -38,6 +38,14 @@ export class TourDirectory {
   }
 
   /** A version staff are working on, as visitors would see it. */
+  /**
+   * Why there is no page at this address: 410 Gone for a tour staff deleted, so links and embeds
+   * of it learn it is not coming back at this address, else 404.
+   */
+  async missingStatus(museumSlug: string, tourSlug: string): Promise<404 | 410> {
+    return (await this.tours.deletedBySlug(museumSlug, tourSlug)) ? 410 : 404;
+  }
+
   async preview(
     museumId: number,
     tourId: number,

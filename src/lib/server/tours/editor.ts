@@ -6,6 +6,7 @@ import type { StaffRepository } from '../auth/staff-repository';
 import { diffFlattened } from '../content/changes';
 import { checkInBothLanguages, type FieldError } from '../content/checks';
 import type { Asset } from '../media/repository';
+import type { Localized } from '../media/types';
 import { assetReferences, checkTour, plainText } from './checks';
 import type { TourRepository } from './repository';
 
@@ -15,6 +16,10 @@ export type TourEditResult =
   { ok: true; status: 'draft' | 'review' | 'published' } | { ok: false; errors: FieldError[] };
 
 const newTour = z.object({ slug: slugField, title: localized });
+
+/** How long a deleted tour can be brought back. */
+export const RESTORABLE_DAYS = 30;
+const RESTORABLE_MS = RESTORABLE_DAYS * 24 * 60 * 60 * 1000;
 export type NewTourInput = z.input<typeof newTour>;
 
 /** A hotspot whose target is gone (a deleted scene or file): shown as broken to staff, hidden from visitors. */
@@ -42,7 +47,8 @@ export class TourEditor {
     const who = requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
     return {
       tours: await this.tours.list(museumId),
-      canCreate: can(who, 'museum.edit', { kind: 'museum', museumId })
+      canCreate: can(who, 'museum.edit', { kind: 'museum', museumId }),
+      canDelete: can(who, 'museum.publish', { kind: 'museum', museumId })
     };
   }
 
@@ -192,6 +198,60 @@ export class TourEditor {
       now: this.clock().toISOString()
     });
     await this.audit(who, museumId, tourId, 'send-back', tour.title);
+  }
+
+  /**
+   * Takes a tour off the site and out of every embed at once; it stays restorable for
+   * `RESTORABLE_DAYS`. Only those who may publish the museum's pages may unpublish one this way.
+   */
+  async delete(
+    actor: Actor | null,
+    museumId: number,
+    tourId: number
+  ): Promise<{ title: Localized }> {
+    const who = requireAccess(actor, 'museum.publish', { kind: 'museum', museumId });
+    const tour = await this.tours.find(museumId, tourId);
+    if (!tour) throw new NotFoundOrForbidden();
+    await this.tours.markDeleted(tourId, who.userId, this.clock().toISOString());
+    await this.audit(who, museumId, tourId, 'delete', tour.title);
+    this.onPublished();
+    return { title: tour.title };
+  }
+
+  /** The museum's tours deleted within the last `RESTORABLE_DAYS`, with when they go for good. */
+  async deleted(actor: Actor | null, museumId: number) {
+    const target = { kind: 'museum', museumId } as const;
+    const who = requireAccess(actor, 'museum.read-drafts', target);
+    const tours = await this.tours.deletedSince(museumId, this.restorableSince());
+    return {
+      tours: tours.map((tour) => ({
+        ...tour,
+        restorableUntil: new Date(Date.parse(tour.deletedAt) + RESTORABLE_MS).toISOString()
+      })),
+      canRestore: can(who, 'museum.publish', target)
+    };
+  }
+
+  /** Brings a deleted tour back as it was: published again if it was, with its open version. */
+  async restore(
+    actor: Actor | null,
+    museumId: number,
+    tourId: number
+  ): Promise<{ title: Localized }> {
+    const who = requireAccess(actor, 'museum.publish', { kind: 'museum', museumId });
+    const now = this.clock().toISOString();
+    if (!(await this.tours.restore(museumId, tourId, this.restorableSince(), now))) {
+      throw new NotFoundOrForbidden();
+    }
+    const tour = await this.tours.find(museumId, tourId);
+    if (!tour) throw new NotFoundOrForbidden();
+    await this.audit(who, museumId, tourId, 'restore', tour.title);
+    this.onPublished();
+    return { title: tour.title };
+  }
+
+  private restorableSince(): string {
+    return new Date(this.clock().getTime() - RESTORABLE_MS).toISOString();
   }
 
   async history(actor: Actor | null, museumId: number, tourId: number) {

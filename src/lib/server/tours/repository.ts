@@ -17,6 +17,7 @@ export class TourRepository {
         join.onRef('open.tour_id', '=', 'tours.id').on('open.status', 'in', ['draft', 'review'])
       )
       .where('tours.museum_id', '=', museumId)
+      .where('tours.deleted_at', 'is', null)
       .select([
         'tours.id',
         'tours.slug',
@@ -49,11 +50,13 @@ export class TourRepository {
     return inserted?.id ?? null;
   }
 
+  /** A tour that is not deleted. */
   async find(museumId: number, tourId: number) {
     const row = await this.db
       .selectFrom('tours')
       .where('museum_id', '=', museumId)
       .where('id', '=', tourId)
+      .where('deleted_at', 'is', null)
       .select(['id', 'museum_id', 'slug', 'title_ru', 'title_en', 'published'])
       .executeTakeFirst();
     return row
@@ -98,6 +101,7 @@ export class TourRepository {
       .where('museums.slug', '=', museumSlug)
       .where('tours.slug', '=', tourSlug)
       .where('tours.published', 'is not', null)
+      .where('tours.deleted_at', 'is', null)
       .select([
         'tours.id',
         'tours.museum_id',
@@ -123,6 +127,7 @@ export class TourRepository {
       .innerJoin('museums', 'museums.id', 'tours.museum_id')
       .where('museums.slug', '=', museumSlug)
       .where('tours.published', 'is not', null)
+      .where('tours.deleted_at', 'is', null)
       .select(['tours.id', 'tours.museum_id', 'tours.published'])
       .orderBy('tours.id')
       .execute();
@@ -131,6 +136,93 @@ export class TourRepository {
         ? []
         : [{ id: row.id, museumId: row.museum_id, record: decodeRecord(row.published) }]
     );
+  }
+
+  /** Whether a museum's tour at this address was deleted: its page answers 410 Gone. */
+  async deletedBySlug(museumSlug: string, tourSlug: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('tours')
+      .innerJoin('museums', 'museums.id', 'tours.museum_id')
+      .where('museums.slug', '=', museumSlug)
+      .where('tours.slug', '=', tourSlug)
+      .where('tours.deleted_at', 'is not', null)
+      .select('tours.id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async markDeleted(tourId: number, userId: string, now: string) {
+    await this.db
+      .updateTable('tours')
+      .set({ deleted_at: now, deleted_by: userId, updated_at: now })
+      .where('id', '=', tourId)
+      .where('deleted_at', 'is', null)
+      .execute();
+  }
+
+  /** Brings back a tour deleted at or after `since`; false when there is none. */
+  async restore(museumId: number, tourId: number, since: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('tours')
+      .set({ deleted_at: null, deleted_by: null, updated_at: now })
+      .where('museum_id', '=', museumId)
+      .where('id', '=', tourId)
+      .where('deleted_at', '>=', since)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** A museum's tours deleted at or after `since`, the latest first, with who deleted them. */
+  async deletedSince(museumId: number, since: string) {
+    const rows = await this.db
+      .selectFrom('tours')
+      .leftJoin('users', 'users.id', 'tours.deleted_by')
+      .where('tours.museum_id', '=', museumId)
+      .where('tours.deleted_at', '>=', since)
+      .select([
+        'tours.id',
+        'tours.title_ru',
+        'tours.title_en',
+        'tours.deleted_at',
+        'users.name as deleted_by'
+      ])
+      .orderBy('tours.deleted_at', 'desc')
+      .execute();
+    return rows.flatMap((row) =>
+      row.deleted_at === null
+        ? []
+        : [
+            {
+              id: row.id,
+              title: { ru: row.title_ru, en: row.title_en },
+              deletedAt: row.deleted_at,
+              deletedBy: row.deleted_by
+            }
+          ]
+    );
+  }
+
+  /** Tours waiting for review in these museums (or all), for the staff dashboard. */
+  async waitingForReview(museums: number[] | 'all') {
+    if (museums !== 'all' && museums.length === 0) return [];
+    let query = this.db
+      .selectFrom('tour_revisions')
+      .innerJoin('tours', 'tours.id', 'tour_revisions.tour_id')
+      .leftJoin('users as author', 'author.id', 'tour_revisions.author_id')
+      .where('tour_revisions.status', '=', 'review')
+      .where('tours.deleted_at', 'is', null)
+      .select([
+        'tour_revisions.id',
+        'tour_revisions.tour_id',
+        'tours.museum_id',
+        'tours.title_ru',
+        'tours.title_en',
+        'tour_revisions.updated_at',
+        'author.name as author'
+      ])
+      .orderBy('tour_revisions.updated_at', 'desc');
+    if (museums !== 'all') query = query.where('tours.museum_id', 'in', museums);
+    return query.execute();
   }
 
   /** The museum's header for a preview. */
@@ -150,6 +242,8 @@ export class TourRepository {
         join.onRef('open.tour_id', '=', 'tours.id').on('open.status', 'in', ['draft', 'review'])
       )
       .where('tours.museum_id', '=', museumId)
+      // A deleted tour holds no file: restored, it shows whatever is gone meanwhile as broken.
+      .where('tours.deleted_at', 'is', null)
       .select(['tours.id', 'tours.title_ru', 'tours.title_en', 'tours.published', 'open.data'])
       .execute();
     return rows.map((row) => ({

@@ -10,6 +10,7 @@ import * as tours from './2026-11-22T2100-tours';
 import * as exhibits from './2026-11-22T2200-exhibits';
 import * as deepZoom from './2026-11-22T2300-deep-zoom';
 import * as search from './2026-11-23T0100-search';
+import * as deletedTours from './2026-11-23T0320-deleted-tours';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -23,5 +24,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-22T2100-tours': tours,
   '2026-11-22T2200-exhibits': exhibits,
   '2026-11-22T2300-deep-zoom': deepZoom,
-  '2026-11-23T0100-search': search
+  '2026-11-23T0100-search': search,
+  '2026-11-23T0320-deleted-tours': deletedTours
 };

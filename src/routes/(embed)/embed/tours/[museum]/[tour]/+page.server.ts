@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
   const tour = await locals.app.tours.page(params.museum, params.tour, locals.locale);
-  if (!tour) error(404, 'Not found');
+  if (!tour) error(await locals.app.tours.missingStatus(params.museum, params.tour), 'Not found');
   // Meant for other sites' pages: any of them may frame it.
   setHeaders({ 'content-security-policy': 'frame-ancestors *' });
   return { tour };
