@@ -411,6 +411,51 @@ export interface SearchTermsTable {
   body: string;
 }
 
+/** An inventory file on its way in (exhibits/import). */
+export interface ImportsTable {
+  id: Generated<number>;
+  museum_id: number;
+  created_by: string | null;
+  /** Who pressed "import": their rights decide whether rows are published or wait for review. */
+  run_by: string | null;
+  status: 'mapping' | 'previewed' | 'queued' | 'running' | 'done' | 'failed';
+  mode: 'publish' | 'review' | null;
+  file_name: string;
+  source_key: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  images_key: string | null;
+  images_name: string | null;
+  /** The file's header row. */
+  headers: Json<string[]>;
+  /** Per column, the field it is read as ('' for none). */
+  mapping: Json<string[]>;
+  total_rows: ColumnType<number, number | undefined, number>;
+  /** Rows the job has passed (progress); they are skipped when it runs again. */
+  processed_rows: ColumnType<number, number | undefined, number>;
+  /** The line of the last row the job has passed. */
+  last_line: ColumnType<number, number | undefined, number>;
+  counts: Json<Record<string, number>> | null;
+  error: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** What one row of an import will do (preview) or did (report). */
+export interface ImportRowsTable {
+  import_id: number;
+  line: number;
+  inventory_number: string;
+  title: string;
+  outcome: 'new' | 'changed' | 'unchanged' | 'invalid';
+  /** The fields that change. */
+  changes: Json<string[]>;
+  /** Errors and warnings: { level, field, message: { ru, en } }[]. */
+  issues: Json<unknown[]>;
+  warnings: ColumnType<number, number | undefined, number>;
+  exhibit_id: number | null;
+}
+
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -438,4 +483,6 @@ export interface DB {
   exhibit_assets: ExhibitAssetsTable;
   search_entries: SearchEntriesTable;
   search_terms: SearchTermsTable;
+  imports: ImportsTable;
+  import_rows: ImportRowsTable;
 }

@@ -8,6 +8,8 @@ import { MuseumRepository } from '../museums/repository';
 import { RevisionRepository } from '../museums/revisions';
 import { museumPhotoUsages } from '../museums/media-usages';
 import { tourUsages } from '../tours/media-usages';
+import { ExhibitImporter } from '../exhibits/import/importer';
+import { ImportRepository } from '../exhibits/import/repository';
 import { TourRepository } from '../tours/repository';
 import { MediaRepository } from '../media/repository';
 import { MediaLibrary, type AssetUsage } from '../media/library';
@@ -22,6 +24,7 @@ import type { JobHandlers } from './types';
 export interface JobServices {
   mailer: Mailer;
   media: MediaLibrary;
+  importer: ExhibitImporter;
 }
 
 /** Every job's handler: the one list both the web process and `npm run worker` run. */
@@ -30,7 +33,8 @@ export function jobHandlers(services: JobServices): JobHandlers {
     'send-mail': (payload) => services.mailer.deliver(payload),
     'media.derive': (payload, run) => services.media.derive(payload.assetId, run),
     'media.purge': (payload) => services.media.purge(payload.folder),
-    'media.iiif': (payload) => services.media.makeDeepZoom(payload.assetId)
+    'media.iiif': (payload) => services.media.makeDeepZoom(payload.assetId),
+    'exhibits.import': (payload, run) => services.importer.run(payload.importId, run)
   };
 }
 
@@ -75,7 +79,15 @@ export async function createBackgroundWork(deps: {
       tourUsages(new TourRepository(database.db))
     ])
   });
-  const services: JobServices = { mailer, media };
+  const importer = new ExhibitImporter({
+    imports: new ImportRepository(database.db),
+    media,
+    storage,
+    queue,
+    staff: new StaffRepository(database.db),
+    clock
+  });
+  const services: JobServices = { mailer, media, importer };
   return {
     queue,
     storage,

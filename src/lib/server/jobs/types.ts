@@ -14,6 +14,8 @@ export interface JobPayloads {
   'media.purge': { folder: string };
   /** IIIF level-0 tiles of a ready image, for deep zoom. */
   'media.iiif': { assetId: number };
+  /** An inventory file, previewed and started by staff, written into the museum's exhibits. */
+  'exhibits.import': { importId: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -33,7 +35,8 @@ export const jobPayloadSchemas: { [N in JobName]: z.ZodType<JobPayloads[N]> } = 
   'send-mail': z.object({ mailId: z.number().int().positive() }),
   'media.derive': z.object({ assetId: z.number().int().positive() }),
   'media.purge': z.object({ folder: z.string().min(1) }),
-  'media.iiif': z.object({ assetId: z.number().int().positive() })
+  'media.iiif': z.object({ assetId: z.number().int().positive() }),
+  'exhibits.import': z.object({ importId: z.number().int().positive() })
 };
 
 export function isJobName(name: string): name is JobName {

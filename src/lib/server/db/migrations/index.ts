@@ -11,6 +11,7 @@ import * as exhibits from './2026-11-22T2200-exhibits';
 import * as deepZoom from './2026-11-22T2300-deep-zoom';
 import * as search from './2026-11-23T0100-search';
 import * as deletedTours from './2026-11-23T0320-deleted-tours';
+import * as imports from './2026-11-23T0400-imports';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-22T2200-exhibits': exhibits,
   '2026-11-22T2300-deep-zoom': deepZoom,
   '2026-11-23T0100-search': search,
-  '2026-11-23T0320-deleted-tours': deletedTours
+  '2026-11-23T0320-deleted-tours': deletedTours,
+  '2026-11-23T0400-imports': imports
 };
