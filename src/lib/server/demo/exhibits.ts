@@ -384,6 +384,16 @@ const templates: Record<string, Template[]> = {
   ]
 };
 
+const themeTags: Record<string, string> = {
+  technology: 'техника',
+  ethnography: 'этнография',
+  household: 'быт',
+  documents: 'документы',
+  photographs: 'фотографии',
+  art: 'искусство',
+  numismatics: 'нумизматика'
+};
+
 const places = [
   { ru: 'Хабаровск', en: 'Khabarovsk' },
   { ru: 'Комсомольск-на-Амуре', en: 'Komsomolsk-on-Amur' },
@@ -535,6 +545,7 @@ export function demoExhibitPlan(): DemoCollectionPlan[] {
       const to = Math.min(template.years[1], from + 1 + Math.floor(random() * 10));
       const collection = plan.collections.find((c) => c.themes.includes(theme))?.slug ?? null;
       const decade = Math.floor(from / 10) * 10;
+      const size = `${10 + Math.floor(random() * 60)} × ${10 + Math.floor(random() * 40)}`;
       exhibits.push({
         collection,
         drawn: template.drawn,
@@ -554,16 +565,13 @@ export function demoExhibitPlan(): DemoCollectionPlan[] {
           place,
           technique: template.technique,
           material: template.material,
-          dimensions: {
-            ru: `${10 + Math.floor(random() * 60)} × ${10 + Math.floor(random() * 40)} см`,
-            en: `${10 + Math.floor(random() * 60)} × ${10 + Math.floor(random() * 40)} cm`
-          },
+          dimensions: { ru: `${size} см`, en: `${size} cm` },
           category: template.category,
           provenance: {
             ru: `Передан жителем города ${place.ru} в ${Math.min(2023, decade + 40)} г. (демо).`,
             en: `Given by a resident of ${place.en} in ${Math.min(2023, decade + 40)} (demo).`
           },
-          tags: ['демо', theme === 'art' ? 'искусство' : theme, place.ru],
+          tags: ['демо', themeTags[theme] ?? theme, place.ru],
           hall: n % 3 === 0 ? { ru: `Зал ${1 + (n % 4)}`, en: `Hall ${1 + (n % 4)}` } : undefined,
           rights: { statement: 'cc-by', credit: 'Краевед (демо)' }
         }
@@ -624,6 +632,17 @@ export async function seedDemoExhibits(deps: {
   return published;
 }
 
+/** What each drawing shows, in general words: one drawing serves many objects of its kind. */
+const kindLabels: Record<DrawnKind, { ru: string; en: string }> = {
+  tool: { ru: 'Инструмент', en: 'A tool' },
+  vessel: { ru: 'Сосуд', en: 'A vessel' },
+  document: { ru: 'Документ', en: 'A document' },
+  photo: { ru: 'Фотография в рамке', en: 'A framed picture' },
+  coin: { ru: 'Монета', en: 'A coin' },
+  machine: { ru: 'Механизм', en: 'A machine' },
+  textile: { ru: 'Изделие из ткани', en: 'A textile' }
+};
+
 const palette = ['#8a5a3b', '#4f6d7a', '#6b7b3a', '#7a4f6d', '#9a7b2f', '#3f5f8a'];
 
 /** A drawing of an object of a kind on a plain museum backdrop, marked as a demo drawing. */
@@ -673,20 +692,20 @@ export async function illustrateDemoExhibits(deps: {
       const pictures = new Map<string, number>();
       for (const kind of kinds)
         for (const variant of [0, 1]) {
-          const label = plan.exhibits.find((e) => e.drawn === kind)!.input.title.ru.split(' (')[0]!;
+          const label = kindLabels[kind];
           const file = path.join(dir, `${plan.museum}-${kind}-${variant}.jpg`);
-          await writeFile(file, await drawObject(kind, variant + kinds.indexOf(kind), label));
+          await writeFile(file, await drawObject(kind, variant + kinds.indexOf(kind), label.ru));
           const result = await media.ingest(actor, museumId, {
             path: file,
-            fileName: `Демо — ${label} ${variant + 1}.jpg`,
+            fileName: `Демо — ${label.ru} ${variant + 1}.jpg`,
             panorama: false,
             uploadId: `demo-exhibit-${plan.museum}-${kind}-${variant}`
           });
           if (!result.ok) throw new Error(`demo picture refused: ${result.message.en}`);
           await media.describe(actor, museumId, result.assetId, {
             alt: {
-              ru: `Рисунок: ${label.toLowerCase()} на светлом фоне`,
-              en: `A drawing of an object on a light background`
+              ru: `Рисунок: ${label.ru.toLowerCase()} на светлом фоне`,
+              en: `A drawing: ${label.en.toLowerCase()} on a light background`
             },
             caption: {
               ru: 'Демонстрационный рисунок, не фотография',
