@@ -37,7 +37,6 @@ export class TourDirectory {
     return this.view(found.id, found.museumId, found.museum, found.record, locale);
   }
 
-  /** A version staff are working on, as visitors would see it. */
   /**
    * Why there is no page at this address: 410 Gone for a tour staff deleted, so links and embeds
    * of it learn it is not coming back at this address, else 404.
@@ -46,6 +45,7 @@ export class TourDirectory {
     return (await this.tours.deletedBySlug(museumSlug, tourSlug)) ? 410 : 404;
   }
 
+  /** A version staff are working on, as visitors would see it. */
   async preview(
     museumId: number,
     tourId: number,
