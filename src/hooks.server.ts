@@ -9,6 +9,7 @@ import { parseReading, readingClasses, readingCookie } from '$lib/shared/reading
 import { chooseEncoding, compress, isCompressible } from '$lib/server/http/compression';
 import type { Locale } from '$lib/shared/museum';
 import { clientAddressHeader } from '$lib/server/auth/auth';
+import { isForbiddenCrossSiteForm } from '$lib/server/http/cross-site';
 
 let app: App;
 
@@ -121,7 +122,16 @@ const staff: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(context, delivery, staff, locale);
+/** SvelteKit's check against cross-site form posts, with the OAI-PMH endpoint let through. */
+const crossSite: Handle = ({ event, resolve }) =>
+  isForbiddenCrossSiteForm(event.request, event.url)
+    ? new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
+        status: 403,
+        headers: { 'content-type': 'text/plain; charset=utf-8' }
+      })
+    : resolve(event);
+
+export const handle = sequence(crossSite, context, delivery, staff, locale);
 
 export const handleError: HandleServerError = ({ error, status }) => {
   if (status !== 404) app?.log.error({ err: error }, 'request failed');

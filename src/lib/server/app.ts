@@ -36,6 +36,9 @@ import { ExhibitEditor } from './exhibits/editor';
 import { demoExhibitPlan, illustrateDemoExhibits, seedDemoExhibits } from './demo/exhibits';
 import type { Actor } from './auth/access';
 import { demoTourAuthor, demoTourMuseum, seedDemoTour } from './demo/tour';
+import { HarvestRepository } from './exhibits/harvest';
+import { OpenExhibits, OpenUrls } from './interop/open-exhibits';
+import { OaiPmh } from './interop/oai-pmh';
 
 /** Everything a request may use, built once at start-up: the composition root. */
 export interface App {
@@ -69,6 +72,10 @@ export interface App {
   exhibits: ExhibitDirectory;
   /** Staff editing of exhibits (draft → review → published) and collections. */
   exhibitEditor: ExhibitEditor;
+  /** Published exhibits for other systems: IIIF manifests and the JSON API. */
+  openExhibits: OpenExhibits;
+  /** The OAI-PMH repository of published exhibits. */
+  oai: OaiPmh;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -121,6 +128,11 @@ export async function createApp(config: Config): Promise<App> {
   ).unref();
   const tourEditor = new TourEditor(tourRepository, staff, clock, assetsOf);
   const exhibitEditor = new ExhibitEditor(exhibitRepository, staff, clock, assetsOf);
+  const openExhibits = new OpenExhibits(
+    new HarvestRepository(database.db, database.dialect),
+    assetsOf,
+    new OpenUrls(config.origin, mediaUrls(config.media.publicUrl))
+  );
   if (freshDemo)
     // In the background: a first start need not wait for three hundred objects.
     void startDemoExhibits({ repos, staff, media, exhibitEditor, config, log }).catch(
@@ -156,7 +168,16 @@ export async function createApp(config: Config): Promise<App> {
     tours: new TourDirectory(tourRepository, assetsOf, mediaUrls(config.media.publicUrl)),
     tourEditor,
     exhibits: new ExhibitDirectory(exhibitRepository, assetsOf, mediaUrls(config.media.publicUrl)),
-    exhibitEditor
+    exhibitEditor,
+    openExhibits,
+    oai: new OaiPmh(openExhibits, {
+      clock,
+      // The association's addresses; a repository must name at least one.
+      adminEmails: async () => {
+        const emails = (await repos.association.find())?.emails ?? [];
+        return emails.length > 0 ? emails : [`info@${new URL(config.origin).hostname}`];
+      }
+    })
   };
 }
 

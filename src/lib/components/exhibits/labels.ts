@@ -1,7 +1,10 @@
 import { m } from '$lib/paraglide/messages';
 import type { ExhibitCategory, ExhibitMaterial, RightsStatement } from '$lib/shared/exhibit';
+import type { Locale } from '$lib/shared/museum';
 
-const category: Record<ExhibitCategory, () => string> = {
+type Label = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+const category: Record<ExhibitCategory, Label> = {
   archaeology: m.exhibits_category_archaeology,
   ethnography: m.exhibits_category_ethnography,
   documents: m.exhibits_category_documents,
@@ -17,7 +20,7 @@ const category: Record<ExhibitCategory, () => string> = {
   other: m.exhibits_category_other
 };
 
-const material: Record<ExhibitMaterial, () => string> = {
+const material: Record<ExhibitMaterial, Label> = {
   wood: m.exhibits_material_wood,
   metal: m.exhibits_material_metal,
   paper: m.exhibits_material_paper,
@@ -34,7 +37,7 @@ const material: Record<ExhibitMaterial, () => string> = {
   other: m.exhibits_material_other
 };
 
-const rights: Record<RightsStatement, () => string> = {
+const rights: Record<RightsStatement, Label> = {
   'museum-rights': m.exhibits_rights_museum_rights,
   'in-copyright': m.exhibits_rights_in_copyright,
   'public-domain': m.exhibits_rights_public_domain,
@@ -43,7 +46,13 @@ const rights: Record<RightsStatement, () => string> = {
   'cc-by-sa': m.exhibits_rights_cc_by_sa
 };
 
-/** Labels of the controlled lists in the reader's language (staff forms and public pages alike). */
-export const categoryLabel = (value: ExhibitCategory) => category[value]();
-export const materialLabel = (value: ExhibitMaterial) => material[value]();
-export const rightsLabel = (value: RightsStatement) => rights[value]();
+/**
+ * Labels of the controlled lists in the reader's language (staff forms and public pages alike),
+ * or in the one asked (records for outside clients carry both).
+ */
+export const categoryLabel = (value: ExhibitCategory, locale?: Locale) =>
+  category[value]({}, { locale });
+export const materialLabel = (value: ExhibitMaterial, locale?: Locale) =>
+  material[value]({}, { locale });
+export const rightsLabel = (value: RightsStatement, locale?: Locale) =>
+  rights[value]({}, { locale });
