@@ -114,6 +114,19 @@ export const exhibitInput = z
     message: 'yearTo: not before yearFrom'
   });
 export type ExhibitInput = z.input<typeof exhibitInput>;
+
+/** The fields of an exhibit written in both languages (a form's paired inputs). */
+export const exhibitTextFields = [
+  'title',
+  'description',
+  'dating',
+  'maker',
+  'place',
+  'technique',
+  'dimensions',
+  'provenance',
+  'hall'
+] as const;
 export type ExhibitRecord = z.output<typeof exhibitInput>;
 
 /** Where an exhibit came from: demo objects are invented and always say so to visitors. */

@@ -128,10 +128,21 @@ export class ExhibitEditor {
       revision: open ? { id: open.id, status: open.status, note: open.note } : null,
       changes: open && exhibit.published ? diffFlattened(exhibit.published, open.data) : [],
       assets: await this.assetsOf(museumId, record.media),
+      related: await this.exhibits.labels(museumId, record.related),
       collections: await this.exhibits.collections(museumId),
       canPublish: can(who, 'museum.publish', target),
       canReview: can(who, 'museum.review', target)
     };
+  }
+
+  /** The museum's exhibits with these inventory numbers (how staff name related objects). */
+  async byInventory(
+    actor: Actor | null,
+    museumId: number,
+    numbers: string[]
+  ): Promise<Map<string, number>> {
+    requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
+    return this.exhibits.idsByInventory(museumId, numbers);
   }
 
   async save(

@@ -139,6 +139,30 @@ export class ExhibitRepository implements VersionStore<ExhibitRecord> {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Numbers and titles of the museum's exhibits among these ids, in the order asked. */
+  async labels(museumId: number, ids: number[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('exhibits')
+      .where('museum_id', '=', museumId)
+      .where('id', 'in', ids)
+      .select(['id', 'inventory_number', 'title_ru', 'title_en'])
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row
+        ? [
+            {
+              id,
+              inventoryNumber: row.inventory_number,
+              title: { ru: row.title_ru, en: row.title_en }
+            }
+          ]
+        : [];
+    });
+  }
+
   /** Whether another exhibit of the museum already has this inventory number. */
   async inventoryTaken(museumId: number, inventoryNumber: string, exceptId: number) {
     const row = await this.db
