@@ -36,9 +36,14 @@ import { ExhibitEditor } from './exhibits/editor';
 import { demoExhibitPlan, illustrateDemoExhibits, seedDemoExhibits } from './demo/exhibits';
 import type { Actor } from './auth/access';
 import { demoTourAuthor, demoTourMuseum, seedDemoTour } from './demo/tour';
+import { startDemoExhibitions } from './demo/exhibitions';
 import { HarvestRepository } from './exhibits/harvest';
 import { OpenExhibits, OpenUrls } from './interop/open-exhibits';
 import { OaiPmh } from './interop/oai-pmh';
+import { ExhibitionRepository } from './exhibitions/repository';
+import { ExhibitionDirectory } from './exhibitions/directory';
+import { ExhibitionEditor, type OwnerAssets } from './exhibitions/editor';
+import { MediaRepository } from './media/repository';
 
 /** Everything a request may use, built once at start-up: the composition root. */
 export interface App {
@@ -76,6 +81,10 @@ export interface App {
   openExhibits: OpenExhibits;
   /** The OAI-PMH repository of published exhibits. */
   oai: OaiPmh;
+  /** Published online exhibitions for visitors. */
+  exhibitions: ExhibitionDirectory;
+  /** Staff editing of online exhibitions (a museum's or the association's). */
+  exhibitionEditor: ExhibitionEditor;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -127,6 +136,17 @@ export async function createApp(config: Config): Promise<App> {
     60 * 60 * 1000
   ).unref();
   const tourEditor = new TourEditor(tourRepository, staff, clock, assetsOf);
+  const exhibits = new ExhibitDirectory(
+    exhibitRepository,
+    assetsOf,
+    mediaUrls(config.media.publicUrl)
+  );
+  const exhibitionRepository = new ExhibitionRepository(database.db);
+  // The association's own exhibitions show files of its member museums.
+  const mediaRepository = new MediaRepository(database.db);
+  const ownerAssets: OwnerAssets = (museumId, ids) =>
+    museumId === null ? mediaRepository.findMany(ids) : assetsOf(museumId, ids);
+  const exhibitionEditor = new ExhibitionEditor(exhibitionRepository, staff, clock, ownerAssets);
   const exhibitEditor = new ExhibitEditor(exhibitRepository, staff, clock, assetsOf);
   const openExhibits = new OpenExhibits(
     new HarvestRepository(database.db, database.dialect),
@@ -134,10 +154,22 @@ export async function createApp(config: Config): Promise<App> {
     new OpenUrls(config.origin, mediaUrls(config.media.publicUrl))
   );
   if (freshDemo)
-    // In the background: a first start need not wait for three hundred objects.
-    void startDemoExhibits({ repos, staff, media, exhibitEditor, config, log }).catch(
-      (error: unknown) => log.warn({ err: error }, 'demo exhibits not loaded')
-    );
+    // In the background: a first start need not wait for three hundred objects; the demo
+    // exhibitions draw on them, so they follow.
+    void startDemoExhibits({ repos, staff, media, exhibitEditor, config, log })
+      .catch((error: unknown) => log.warn({ err: error }, 'demo exhibits not loaded'))
+      .then(() =>
+        startDemoExhibitions({
+          museums: repos.museums,
+          staff,
+          editor: exhibitionEditor,
+          exhibits: exhibitEditor,
+          media,
+          pictures: config.demoPictures
+        })
+      )
+      .then((count) => log.info({ count }, 'demo exhibitions published'))
+      .catch((error: unknown) => log.warn({ err: error }, 'demo exhibitions not loaded'));
   if (freshDemo && config.demoTour) {
     // In the background: drawing and tiling the halls takes seconds a first start need not wait.
     void startDemoTour({ repos, staff, media, tourEditor }).catch((error: unknown) =>
@@ -167,7 +199,7 @@ export async function createApp(config: Config): Promise<App> {
     uploads,
     tours: new TourDirectory(tourRepository, assetsOf, mediaUrls(config.media.publicUrl)),
     tourEditor,
-    exhibits: new ExhibitDirectory(exhibitRepository, assetsOf, mediaUrls(config.media.publicUrl)),
+    exhibits,
     exhibitEditor,
     openExhibits,
     oai: new OaiPmh(openExhibits, {
@@ -177,7 +209,14 @@ export async function createApp(config: Config): Promise<App> {
         const emails = (await repos.association.find())?.emails ?? [];
         return emails.length > 0 ? emails : [`info@${new URL(config.origin).hostname}`];
       }
-    })
+    }),
+    exhibitions: new ExhibitionDirectory(
+      exhibitionRepository,
+      ownerAssets,
+      (museumId, museum, ids, locale) => exhibits.cards(museumId, museum, ids, locale),
+      mediaUrls(config.media.publicUrl)
+    ),
+    exhibitionEditor
   };
 }
 

@@ -411,6 +411,36 @@ export interface SearchTermsTable {
   body: string;
 }
 
+export interface ExhibitionsTable {
+  id: Generated<number>;
+  /** Null: the association's own exhibition. */
+  museum_id: number | null;
+  /** Unique per owner. */
+  slug: string;
+  origin: ColumnType<'staff' | 'demo', 'staff' | 'demo' | undefined>;
+  title_ru: string;
+  title_en: string;
+  /** The published ExhibitionRecord; null until the first publishing. */
+  published: Json<unknown> | null;
+  published_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExhibitionRevisionsTable {
+  id: Generated<number>;
+  exhibition_id: number;
+  author_id: string | null;
+  status: 'draft' | 'review' | 'published' | 'discarded';
+  /** A whole ExhibitionRecord. */
+  data: Json<unknown>;
+  note: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: string | null;
+  published_by: string | null;
+}
+
 /** An inventory file on its way in (exhibits/import). */
 export interface ImportsTable {
   id: Generated<number>;
@@ -481,6 +511,8 @@ export interface DB {
   exhibits: ExhibitsTable;
   exhibit_revisions: ExhibitRevisionsTable;
   exhibit_assets: ExhibitAssetsTable;
+  exhibitions: ExhibitionsTable;
+  exhibition_revisions: ExhibitionRevisionsTable;
   search_entries: SearchEntriesTable;
   search_terms: SearchTermsTable;
   imports: ImportsTable;

@@ -10,6 +10,7 @@ import * as tours from './2026-11-22T2100-tours';
 import * as exhibits from './2026-11-22T2200-exhibits';
 import * as deepZoom from './2026-11-22T2300-deep-zoom';
 import * as search from './2026-11-23T0100-search';
+import * as exhibitions from './2026-11-23T0230-exhibitions';
 import * as deletedTours from './2026-11-23T0320-deleted-tours';
 import * as imports from './2026-11-23T0400-imports';
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-22T2200-exhibits': exhibits,
   '2026-11-22T2300-deep-zoom': deepZoom,
   '2026-11-23T0100-search': search,
+  '2026-11-23T0230-exhibitions': exhibitions,
   '2026-11-23T0320-deleted-tours': deletedTours,
   '2026-11-23T0400-imports': imports
 };

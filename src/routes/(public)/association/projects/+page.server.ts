@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
-  projects: await locals.app.association.projects(locals.locale)
+  projects: await locals.app.association.projects(locals.locale),
+  exhibitions: await locals.app.exhibitions.ofOwner(null, locals.locale)
 });

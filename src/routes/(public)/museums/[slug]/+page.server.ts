@@ -11,6 +11,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     now,
     jsonLd: museumJsonLd(museum, url.origin + url.pathname),
     map: locals.app.config.map,
-    tours: await locals.app.tours.ofMuseum(params.slug, locals.locale)
+    tours: await locals.app.tours.ofMuseum(params.slug, locals.locale),
+    exhibitions: await locals.app.exhibitions.ofOwner(params.slug, locals.locale)
   };
 };
