@@ -11,7 +11,14 @@ import { associationInput, placeInput } from '$lib/shared/association';
 import { AssociationRepository } from '$lib/server/association/repository';
 import { AssociationEditor } from '$lib/server/association/editor';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
-import { newAuth, newMuseum, newStaffMember, testAssociation, testPlaces } from './factories';
+import {
+  newAuth,
+  newExhibit,
+  newMuseum,
+  newStaffMember,
+  testAssociation,
+  testPlaces
+} from './factories';
 import { Team } from '$lib/server/auth/team';
 import { AuditLog } from '$lib/server/auth/audit-log';
 import { JobOverview } from '$lib/server/jobs/overview';
@@ -27,6 +34,8 @@ import { museumPhotoUsages } from '$lib/server/museums/media-usages';
 import { createStorage, type Storage } from '$lib/server/storage';
 import { TourEditor } from '$lib/server/tours/editor';
 import { TourRepository } from '$lib/server/tours/repository';
+import { ExhibitEditor } from '$lib/server/exhibits/editor';
+import { ExhibitRepository } from '$lib/server/exhibits/repository';
 
 /**
  * The role matrix through the services themselves, on both dialects: every service action that
@@ -250,6 +259,90 @@ const expected: Record<string, Record<string, string>> = {
     'editor (review)': '--',
     'editor (may publish)': 'Y-',
     'no role': '--'
+  },
+  'list exhibits': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'create an exhibit': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'open an exhibit': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  "read an exhibit's history": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'find exhibits by inventory number': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'save an exhibit draft': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'submit an exhibit for review': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'publish an exhibit': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'approve a submitted exhibit': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'send an exhibit back': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'list collections': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'save a collection': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
   }
 };
 
@@ -308,6 +401,7 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let mediaDir: string;
   let photo: string;
   let tours: TourEditor;
+  let exhibits: ExhibitEditor;
 
   beforeAll(async () => {
     test = await freshDatabase(dialect);
@@ -369,6 +463,12 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       .toFile(photo);
     tours = new TourEditor(
       new TourRepository(db),
+      staff,
+      () => new Date(),
+      (museumId, ids) => media.assetsOf(museumId, ids)
+    );
+    exhibits = new ExhibitEditor(
+      new ExhibitRepository(db),
       staff,
       () => new Date(),
       (museumId, ids) => media.assetsOf(museumId, ids)
@@ -484,6 +584,25 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
 
   const tourDraft = { slug: 'x', title: { ru: 'Экскурсия', en: 'Tour' } };
 
+  /** An exhibit of the museum, made by the association admin. */
+  async function anExhibit(museumId: number): Promise<number> {
+    const { inventoryNumber, title } = newExhibit();
+    const made = await exhibits.create(users['association admin']!, museumId, {
+      inventoryNumber,
+      title
+    });
+    if (!made.ok) throw new Error('test exhibit refused');
+    return made.id;
+  }
+
+  /** An exhibit waiting for review, submitted by the association admin. */
+  async function aSubmittedExhibit(museumId: number) {
+    const id = await anExhibit(museumId);
+    const admin = users['association admin']!;
+    await exhibits.save(admin, museumId, id, newExhibit(), 'review');
+    return { id, revision: (await exhibits.open(admin, museumId, id)).revision!.id };
+  }
+
   const actions: Record<
     string,
     (actor: Actor, museumId: number, record: MuseumRecord) => Promise<unknown>
@@ -560,7 +679,36 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       const tourId = await aTour(id);
       await tours.delete(users['association admin']!, id, tourId);
       return tours.restore(actor, id, tourId);
-    }
+    },
+    'list exhibits': (actor, id) => exhibits.list(actor, id),
+    'create an exhibit': (actor, id) => {
+      const { inventoryNumber, title } = newExhibit();
+      return exhibits.create(actor, id, { inventoryNumber, title });
+    },
+    'open an exhibit': async (actor, id) => exhibits.open(actor, id, await anExhibit(id)),
+    "read an exhibit's history": async (actor, id) =>
+      exhibits.history(actor, id, await anExhibit(id)),
+    'find exhibits by inventory number': (actor, id) => exhibits.byInventory(actor, id, ['КП-1']),
+    'save an exhibit draft': async (actor, id) =>
+      exhibits.save(actor, id, await anExhibit(id), newExhibit(), 'draft'),
+    'submit an exhibit for review': async (actor, id) =>
+      exhibits.save(actor, id, await anExhibit(id), newExhibit(), 'review'),
+    'publish an exhibit': async (actor, id) =>
+      exhibits.save(actor, id, await anExhibit(id), newExhibit(), 'publish'),
+    'approve a submitted exhibit': async (actor, id) => {
+      const { id: exhibitId, revision } = await aSubmittedExhibit(id);
+      return exhibits.approve(actor, id, exhibitId, revision);
+    },
+    'send an exhibit back': async (actor, id) => {
+      const { id: exhibitId, revision } = await aSubmittedExhibit(id);
+      return exhibits.sendBack(actor, id, exhibitId, revision, 'why');
+    },
+    'list collections': (actor, id) => exhibits.collections(actor, id),
+    'save a collection': (actor, id) =>
+      exhibits.saveCollection(actor, id, null, {
+        slug: `c${Math.random().toString(36).slice(2, 10)}`,
+        title: { ru: 'Коллекция', en: 'Collection' }
+      })
   };
 
   const associationActions: Record<string, (actor: Actor) => Promise<unknown>> = {

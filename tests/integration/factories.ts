@@ -3,6 +3,7 @@ import { createAuth, type AuthOptions } from '$lib/server/auth/auth';
 import { StaffAccounts, type AccountsOptions } from '$lib/server/auth/accounts';
 import { StaffRepository } from '$lib/server/auth/staff-repository';
 import type { MuseumInput } from '$lib/shared/museum';
+import type { ExhibitInput } from '$lib/shared/exhibit';
 import type { AssociationInput, PlaceInput } from '$lib/shared/association';
 import type { Actor, Grant } from '$lib/server/auth/access';
 
@@ -62,6 +63,24 @@ export function newMuseum(overrides: Partial<MuseumInput> = {}): MuseumInput {
     settlementSlug: 'khabarovsk',
     timeZone: 'Asia/Vladivostok',
     hoursRule: 'Tu-Su 10:00-18:00; Mo off; Fr[-1] off "sanitary day"',
+    ...overrides
+  };
+}
+
+let exhibits = 0;
+
+/** A valid exhibit of a museum's inventory, with a number of its own; override what the test is about. */
+export function newExhibit(overrides: Partial<ExhibitInput> = {}): ExhibitInput {
+  exhibits += 1;
+  return {
+    inventoryNumber: `КП-${exhibits}`,
+    title: { ru: `Самовар ${exhibits}`, en: `Samovar ${exhibits}` },
+    description: { ru: 'Медный самовар.\n\nИз дома купца.', en: 'A copper samovar.' },
+    dating: { ru: 'конец XIX в.', en: 'late 19th century' },
+    yearFrom: 1880,
+    yearTo: 1899,
+    material: 'metal',
+    category: 'household',
     ...overrides
   };
 }

@@ -52,6 +52,11 @@ function openSqlite(file: string): Database {
     connection.pragma('journal_mode = WAL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
+    // SQLite's own lower() folds only ASCII; PostgreSQL's folds every letter. The same query
+    // ("оф-100" finds "ОФ-100") must answer the same on both.
+    connection.function('lower', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toLowerCase() : value
+    );
     connection.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     throw new DatabaseError(
