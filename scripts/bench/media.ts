@@ -38,9 +38,20 @@ import {
 } from '../../src/lib/server/media/derive';
 import { imageFormats } from '../../src/lib/server/media/types';
 import { createStorage, type Storage } from '../../src/lib/server/storage';
-import { heading, kb, machine, main, onCleanup, table, tempDir, verdict } from './server';
+import {
+  REAL_PHOTO,
+  heading,
+  kb,
+  machine,
+  main,
+  onCleanup,
+  peakRss,
+  photo6000x4000,
+  table,
+  tempDir,
+  verdict
+} from './server';
 
-const PHOTO = '/usr/share/backgrounds/mate/abstract/Elephants_5640x3172.jpg';
 const PANORAMA = '/work/shared/data/panoramas/outdoor-4096x2048.jpg';
 const RUNS = 3;
 const IMAGES = 6;
@@ -145,17 +156,6 @@ function peakMemory(
   });
 }
 
-/**
- * This process's peak resident memory, in bytes. Not process.resourceUsage().maxRSS: Linux
- * carries that over from the parent through fork and exec, so a child of a process that once
- * held 600 MB reports at least 600 MB. VmHWM belongs to the process's own memory map.
- */
-function peakRss(): number {
-  const line = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-  if (!line) throw new Error('no VmHWM in /proc/self/status (this measures on Linux only)');
-  return Number(line[1]) * 1024;
-}
-
 async function peakMemoryChild([image, dir, count]: string[]): Promise<void> {
   const storage = await createStorage({ kind: 'disk', root: dir! });
   for (let i = 0; i < Number(count); i++) {
@@ -172,19 +172,15 @@ async function storedBytes(storage: Storage): Promise<number> {
 
 async function bench(): Promise<void> {
   console.log(`bench:media — ${new Date().toISOString()} — ${machine()}`);
-  for (const file of [PHOTO, PANORAMA]) {
+  for (const file of [REAL_PHOTO, PANORAMA]) {
     if (!fs.existsSync(file)) {
       throw new Error(
-        `${file} is missing${file === PHOTO ? ': apt-get install mate-backgrounds' : ''}`
+        `${file} is missing${file === REAL_PHOTO ? ': apt-get install mate-backgrounds' : ''}`
       );
     }
   }
   const work = tempDir('media');
-  const photo = path.join(work, 'elephants-6000x4000.jpg');
-  await sharp(PHOTO).resize(6000, 4000, { fit: 'cover' }).jpeg({ quality: 90 }).toFile(photo);
-  console.log(
-    `input: ${path.basename(PHOTO)} (5640×3172, 17.9 MP), scaled and cut to 6000×4000 = 24 MP, JPEG q90, ${mb(fs.statSync(photo).size)}`
-  );
+  const photo = await photo6000x4000(work);
   const missed: string[] = [];
 
   heading(`deriveImage, 24 MP JPEG → AVIF + WebP + JPEG × ${imageWidths.join('/')} px`);

@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /**
@@ -344,4 +345,38 @@ export function machine(): string {
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}${app}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A real photograph, and memory.
+
+/** Debian's mate-backgrounds camera photograph (5640×3172, 17.9 MP, GPL-2+). */
+export const REAL_PHOTO = '/usr/share/backgrounds/mate/abstract/Elephants_5640x3172.jpg';
+
+/**
+ * REAL_PHOTO scaled and cut to 6000×4000 (24 MP, a current camera's size), JPEG q90, in `dir`;
+ * prints where it came from.
+ */
+export async function photo6000x4000(dir: string): Promise<string> {
+  if (!fs.existsSync(REAL_PHOTO)) {
+    throw new Error(`${REAL_PHOTO} is missing: apt-get install mate-backgrounds`);
+  }
+  const photo = path.join(dir, 'elephants-6000x4000.jpg');
+  await sharp(REAL_PHOTO).resize(6000, 4000, { fit: 'cover' }).jpeg({ quality: 90 }).toFile(photo);
+  const mb = (fs.statSync(photo).size / 1024 / 1024).toFixed(1);
+  console.log(
+    `input: ${path.basename(REAL_PHOTO)} (5640×3172, 17.9 MP), scaled and cut to 6000×4000 = 24 MP, JPEG q90, ${mb} MB`
+  );
+  return photo;
+}
+
+/**
+ * This process's peak resident memory, in bytes. Not process.resourceUsage().maxRSS: Linux
+ * carries that over from the parent through fork and exec, so a child of a process that once
+ * held 600 MB reports at least 600 MB. VmHWM belongs to the process's own memory map.
+ */
+export function peakRss(): number {
+  const line = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  if (!line) throw new Error('no VmHWM in /proc/self/status (this measures on Linux only)');
+  return Number(line[1]) * 1024;
 }

@@ -22,7 +22,8 @@ export const jobStatusLabel = {
 const jobNames: Record<string, () => string> = {
   'send-mail': m.jobs_name_send_mail,
   'media.derive': m.jobs_name_media_derive,
-  'media.purge': m.jobs_name_media_purge
+  'media.purge': m.jobs_name_media_purge,
+  'media.iiif': m.jobs_name_media_iiif
 };
 
 export const jobNameLabel = (name: string): string => jobNames[name]?.() ?? name;

@@ -33,7 +33,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       focal: asset.focal,
       image: asset.rendition ? responsiveImage(asset.rendition, urlOf) : null,
       url: urlOf(asset.originalKey),
-      tiles: asset.tiles ? asset.tiles.levels.length : 0
+      tiles: asset.tiles ? asset.tiles.levels.length : 0,
+      zoom: asset.deepZoom
+        ? {
+            infoUrl: `/iiif/3/${asset.id}/info.json`,
+            levels: asset.deepZoom.scaleFactors.length,
+            files: asset.deepZoom.files
+          }
+        : null
     },
     usages: usages.map((u) => ({ state: u.state, title: u.title[locals.locale], href: u.href }))
   };
