@@ -205,7 +205,15 @@ export async function createApp(config: Config): Promise<App> {
     associationEditor: new AssociationEditor(repos.association, staff),
     auth,
     accounts,
-    workspace: new Workspace(repos.museums, revisions, audit, jobOverview, clock, tourRepository),
+    workspace: new Workspace(
+      repos.museums,
+      revisions,
+      audit,
+      jobOverview,
+      clock,
+      tourRepository,
+      exhibitRepository
+    ),
     team: new Team(staff, repos.museums, clock),
     audit,
     jobs: jobOverview,
