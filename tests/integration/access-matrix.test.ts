@@ -34,6 +34,9 @@ import { museumPhotoUsages } from '$lib/server/museums/media-usages';
 import { createStorage, type Storage } from '$lib/server/storage';
 import { TourEditor } from '$lib/server/tours/editor';
 import { TourRepository } from '$lib/server/tours/repository';
+import { ExhibitionEditor } from '$lib/server/exhibitions/editor';
+import { ExhibitionRepository } from '$lib/server/exhibitions/repository';
+import type { ExhibitionInput } from '$lib/shared/exhibition';
 import { ExhibitEditor } from '$lib/server/exhibits/editor';
 import { ExhibitRepository } from '$lib/server/exhibits/repository';
 
@@ -343,6 +346,69 @@ const expected: Record<string, Record<string, string>> = {
     'editor (review)': 'Y-',
     'editor (may publish)': 'Y-',
     'no role': '--'
+  },
+  'list exhibitions': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'create an exhibition': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'open an exhibition': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  "read an exhibition's history": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'save an exhibition draft': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'submit an exhibition for review': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'publish an exhibition': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'approve a submitted exhibition': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'send an exhibition back': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
   }
 };
 
@@ -382,6 +448,27 @@ const expectedForAssociation: Record<string, Record<string, string>> = {
     'editor (review)': '-',
     'editor (may publish)': '-',
     'no role': '-'
+  },
+  "list the association's exhibitions": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  'create an exhibition of the association': {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  "publish the association's exhibition": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
   }
 };
 
@@ -401,6 +488,7 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let mediaDir: string;
   let photo: string;
   let tours: TourEditor;
+  let exhibitions: ExhibitionEditor;
   let exhibits: ExhibitEditor;
 
   beforeAll(async () => {
@@ -472,6 +560,12 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       staff,
       () => new Date(),
       (museumId, ids) => media.assetsOf(museumId, ids)
+    );
+    exhibitions = new ExhibitionEditor(
+      new ExhibitionRepository(db),
+      staff,
+      () => new Date(),
+      async (museumId, ids) => (museumId === null ? [] : media.assetsOf(museumId, ids))
     );
     const admin = users['association admin']!;
     records = {
@@ -583,6 +677,39 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   }
 
   const tourDraft = { slug: 'x', title: { ru: 'Экскурсия', en: 'Tour' } };
+
+  /** An exhibition of the museum (or of the association), made by the association admin. */
+  async function anExhibition(museumId: number | null): Promise<number> {
+    const made = await exhibitions.create(
+      users['association admin']!,
+      museumId === null ? { kind: 'association' } : { kind: 'museum', museumId },
+      {
+        slug: `e${Math.random().toString(36).slice(2, 10)}`,
+        title: { ru: 'Выставка', en: 'Exhibition' }
+      }
+    );
+    if (!made.ok) throw new Error('test exhibition refused');
+    return made.id;
+  }
+
+  /** One quote: enough for review and publishing, no files needed. */
+  const exhibitionDraft: ExhibitionInput = {
+    slug: 'x',
+    title: { ru: 'Выставка', en: 'Exhibition' },
+    blocks: [{ kind: 'quote', key: 'b1', text: { ru: 'Слова', en: 'Words' } }]
+  };
+  const museumOwner = (museumId: number) => ({ kind: 'museum', museumId }) as const;
+
+  /** An exhibition waiting for review, submitted by the association admin. */
+  async function aSubmittedExhibition(museumId: number) {
+    const id = await anExhibition(museumId);
+    const admin = users['association admin']!;
+    await exhibitions.save(admin, museumOwner(museumId), id, exhibitionDraft, 'review');
+    return {
+      id,
+      revision: (await exhibitions.open(admin, museumOwner(museumId), id)).revision!.id
+    };
+  }
 
   /** An exhibit of the museum, made by the association admin. */
   async function anExhibit(museumId: number): Promise<number> {
@@ -708,7 +835,31 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       exhibits.saveCollection(actor, id, null, {
         slug: `c${Math.random().toString(36).slice(2, 10)}`,
         title: { ru: 'Коллекция', en: 'Collection' }
-      })
+      }),
+    'list exhibitions': (actor, id) => exhibitions.list(actor, museumOwner(id)),
+    'create an exhibition': (actor, id) =>
+      exhibitions.create(actor, museumOwner(id), {
+        slug: `n${Math.random().toString(36).slice(2, 10)}`,
+        title: { ru: 'Выставка', en: 'Exhibition' }
+      }),
+    'open an exhibition': async (actor, id) =>
+      exhibitions.open(actor, museumOwner(id), await anExhibition(id)),
+    "read an exhibition's history": async (actor, id) =>
+      exhibitions.history(actor, museumOwner(id), await anExhibition(id)),
+    'save an exhibition draft': async (actor, id) =>
+      exhibitions.save(actor, museumOwner(id), await anExhibition(id), exhibitionDraft, 'draft'),
+    'submit an exhibition for review': async (actor, id) =>
+      exhibitions.save(actor, museumOwner(id), await anExhibition(id), exhibitionDraft, 'review'),
+    'publish an exhibition': async (actor, id) =>
+      exhibitions.save(actor, museumOwner(id), await anExhibition(id), exhibitionDraft, 'publish'),
+    'approve a submitted exhibition': async (actor, id) => {
+      const { id: exhibitionId, revision } = await aSubmittedExhibition(id);
+      return exhibitions.approve(actor, museumOwner(id), exhibitionId, revision);
+    },
+    'send an exhibition back': async (actor, id) => {
+      const { id: exhibitionId, revision } = await aSubmittedExhibition(id);
+      return exhibitions.sendBack(actor, museumOwner(id), exhibitionId, revision, 'why');
+    }
   };
 
   const associationActions: Record<string, (actor: Actor) => Promise<unknown>> = {
@@ -716,7 +867,26 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     'see background jobs': (actor) => jobs.recent(actor),
     'retry a failed job': (actor) => jobs.retry(actor, 1),
     "open the association's form": (actor) => associationEditor.open(actor),
-    'edit the association': (actor) => associationEditor.save(actor, testAssociation)
+    'edit the association': (actor) => associationEditor.save(actor, testAssociation),
+    "list the association's exhibitions": (actor) =>
+      exhibitions.list(actor, { kind: 'association' }),
+    'create an exhibition of the association': (actor) =>
+      exhibitions.create(
+        actor,
+        { kind: 'association' },
+        {
+          slug: `a${Math.random().toString(36).slice(2, 10)}`,
+          title: { ru: 'Выставка', en: 'Exhibition' }
+        }
+      ),
+    "publish the association's exhibition": async (actor) =>
+      exhibitions.save(
+        actor,
+        { kind: 'association' },
+        await anExhibition(null),
+        exhibitionDraft,
+        'publish'
+      )
   };
 
   it('allows exactly what the table says, and answers "not found or no access" otherwise', async () => {

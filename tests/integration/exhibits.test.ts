@@ -4,6 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MuseumRepository } from '$lib/server/museums/repository';
 import { MuseumCatalogue } from '$lib/server/museums/catalogue';
+import { RevisionRepository } from '$lib/server/museums/revisions';
+import { AuditLog } from '$lib/server/auth/audit-log';
+import { Workspace } from '$lib/server/auth/workspace';
+import { JobOverview } from '$lib/server/jobs/overview';
+import { TourRepository } from '$lib/server/tours/repository';
 import { StaffRepository } from '$lib/server/auth/staff-repository';
 import { NotFoundOrForbidden, type Actor } from '$lib/server/auth/access';
 import { MediaRepository } from '$lib/server/media/repository';
@@ -484,5 +489,44 @@ describe.each(dialects)('exhibits on %s', (dialect) => {
       ok: false,
       errors: { yearTo: expect.stringContaining('Год до') }
     });
+  });
+
+  it('puts an exhibit waiting for review on the dashboard of those who may review it', async () => {
+    const db = test.database.db;
+    const museums = new MuseumRepository(db);
+    const staff = new StaffRepository(db);
+    const workspace = new Workspace(
+      museums,
+      new RevisionRepository(db),
+      new AuditLog(staff, museums, () => new Date()),
+      new JobOverview(
+        new JobQueue(new JobRepository(db, test.database.dialect), () => new Date()),
+        staff,
+        () => {}
+      ),
+      () => new Date(),
+      new TourRepository(db),
+      exhibits
+    );
+    const board = async (actor: Actor) =>
+      (
+        await workspace.dashboard(
+          { user: { id: actor.userId, name: actor.userId, email: 'x@museum.ru' }, actor },
+          'ru'
+        )
+      ).waitingExhibits;
+    const id = await anExhibit({ inventoryNumber: 'ОФ-555', title: { ru: 'Прялка', en: '' } });
+    await editor.save(reviewed, own, id, newExhibit({ inventoryNumber: 'ОФ-555' }), 'review');
+    expect(await board(admin)).toContainEqual(
+      expect.objectContaining({
+        museumId: own,
+        exhibitId: id,
+        inventoryNumber: 'ОФ-555',
+        author: 'Иван Редактор'
+      })
+    );
+    // The editor who sent it cannot review it; another museum's admin never sees it.
+    expect(await board(reviewed)).toEqual([]);
+    expect(await board(stranger)).toEqual([]);
   });
 });

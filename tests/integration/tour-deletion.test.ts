@@ -12,6 +12,7 @@ import { JobRepository } from '$lib/server/jobs/repository';
 import { MediaRepository } from '$lib/server/media/repository';
 import { mediaUrls } from '$lib/server/media/responsive';
 import { TourRepository } from '$lib/server/tours/repository';
+import { ExhibitRepository } from '$lib/server/exhibits/repository';
 import { TourEditor } from '$lib/server/tours/editor';
 import { TourDirectory } from '$lib/server/tours/directory';
 import { placeInput } from '$lib/shared/association';
@@ -97,7 +98,8 @@ describe.each(dialects)('deleting and restoring a tour, on %s', (dialect) => {
       audit,
       new JobOverview(queue, staff, () => {}),
       clock,
-      tours
+      tours,
+      new ExhibitRepository(db)
     );
     const { id } = await media.insert(
       {

@@ -36,6 +36,10 @@ import { ExhibitEditor } from './exhibits/editor';
 import { demoExhibitPlan, illustrateDemoExhibits, seedDemoExhibits } from './demo/exhibits';
 import type { Actor } from './auth/access';
 import { demoTourAuthor, demoTourMuseum, seedDemoTour } from './demo/tour';
+import { SearchRepository } from './search/repository';
+import { SearchIndex } from './search/index';
+import { SearchService } from './search/service';
+import { MuseumSearchFeed } from './search/museums';
 import { startDemoExhibitions } from './demo/exhibitions';
 import { HarvestRepository } from './exhibits/harvest';
 import { OpenExhibits, OpenUrls } from './interop/open-exhibits';
@@ -73,6 +77,10 @@ export interface App {
   tours: TourDirectory;
   /** Staff editing of tours: draft → review → published. */
   tourEditor: TourEditor;
+  /** Visitors' search and browse across museums, exhibits, exhibitions. */
+  search: SearchService;
+  /** Where each part of the site puts what visitors can find. */
+  searchIndex: SearchIndex;
   /** Published exhibits for visitors. */
   exhibits: ExhibitDirectory;
   /** Staff editing of exhibits (draft → review → published) and collections. */
@@ -117,6 +125,16 @@ export async function createApp(config: Config): Promise<App> {
   });
   const freshDemo = config.demoData && (await seedDemoData({ ...repos, catalogue, accounts }));
   if (freshDemo) log.info('demo data loaded');
+  const searchRepository = new SearchRepository(database.db, database.dialect);
+  const searchIndex = new SearchIndex(searchRepository);
+  const museumSearch = new MuseumSearchFeed(searchRepository, searchIndex);
+  const searchPictures = new MediaRepository(database.db);
+  // A first start (demo data just loaded, or an index added to a running site) fills it.
+  if (await museumSearch.fillIfEmpty()) log.info('museums indexed for search');
+  const reindexMuseum = (museumId: number) =>
+    void museumSearch
+      .refresh(museumId)
+      .catch((error: unknown) => log.warn({ err: error, museumId }, 'museum not reindexed'));
   // The same Database as the web process: on SQLite a second connection in one process deadlocks.
   const worker = config.worker ? background.worker() : null;
   worker?.start();
@@ -187,18 +205,32 @@ export async function createApp(config: Config): Promise<App> {
     associationEditor: new AssociationEditor(repos.association, staff),
     auth,
     accounts,
-    workspace: new Workspace(repos.museums, revisions, audit, jobOverview, clock, tourRepository),
+    workspace: new Workspace(
+      repos.museums,
+      revisions,
+      audit,
+      jobOverview,
+      clock,
+      tourRepository,
+      exhibitRepository
+    ),
     team: new Team(staff, repos.museums, clock),
     audit,
     jobs: jobOverview,
     mailer,
     worker,
-    editor: new MuseumEditor(repos.museums, revisions, staff, clock, assetsOf),
+    editor: new MuseumEditor(repos.museums, revisions, staff, clock, assetsOf, reindexMuseum),
     storage,
     media,
     uploads,
     tours: new TourDirectory(tourRepository, assetsOf, mediaUrls(config.media.publicUrl)),
     tourEditor,
+    search: new SearchService(
+      searchRepository,
+      (ids) => searchPictures.findMany(ids),
+      mediaUrls(config.media.publicUrl)
+    ),
+    searchIndex,
     exhibits,
     exhibitEditor,
     openExhibits,

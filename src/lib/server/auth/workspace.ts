@@ -8,6 +8,7 @@ import type { MuseumRepository } from '../museums/repository';
 import type { RevisionRepository } from '../museums/revisions';
 import type { JobOverview } from '../jobs/overview';
 import type { TourRepository } from '../tours/repository';
+import type { ExhibitRepository } from '../exhibits/repository';
 
 /** What a signed-in person sees first: their museums, their drafts, what waits for them, the latest changes. */
 export class Workspace {
@@ -17,7 +18,8 @@ export class Workspace {
     private readonly audit: AuditLog,
     private readonly jobs: JobOverview,
     private readonly clock: () => Date,
-    private readonly tours: Pick<TourRepository, 'waitingForReview'>
+    private readonly tours: Pick<TourRepository, 'waitingForReview'>,
+    private readonly exhibits: Pick<ExhibitRepository, 'waitingForReview'>
   ) {}
 
   /** Everything here is limited to the museums the person works on (all, for the association). */
@@ -25,10 +27,11 @@ export class Workspace {
     if (!session) throw new NotFoundOrForbidden();
     const { actor } = session;
     const scope = museumsOf(actor);
-    const [museums, open, tours, recent, jobs] = await Promise.all([
+    const [museums, open, tours, exhibits, recent, jobs] = await Promise.all([
       this.museums.namesOf(scope),
       this.revisions.openIn(scope),
       this.tours.waitingForReview(scope),
+      this.exhibits.waitingForReview(scope),
       this.audit.recent(actor, locale, 10),
       this.jobs.visibleTo(actor) ? this.jobs.counts(actor) : Promise.resolve(null)
     ]);
@@ -68,6 +71,19 @@ export class Workspace {
           museum: named.get(t.museum_id)?.name ?? '',
           author: t.author,
           when: when(t.updated_at)
+        })),
+      /** Exhibits submitted for review; each links to its form. */
+      waitingExhibits: exhibits
+        .filter((e) => mayReview(e.museum_id))
+        .map((e) => ({
+          revisionId: e.id,
+          museumId: e.museum_id,
+          exhibitId: e.exhibit_id,
+          inventoryNumber: e.inventory_number,
+          title: pick(locale, e.title_ru, e.title_en),
+          museum: named.get(e.museum_id)?.name ?? '',
+          author: e.author,
+          when: when(e.updated_at)
         })),
       recent,
       canReadAudit: this.audit.readable(actor),

@@ -15,7 +15,7 @@ import { sanitizeRichText } from '../content/rich-text';
 import type { Asset } from '../media/repository';
 import { responsiveImage } from '../media/responsive';
 import type { SearchDocument } from '../search/types';
-import { embedUrlOf } from '../tours/directory';
+import { recognizeVideoLink } from '$lib/shared/video-links';
 import { exhibitionAssets, exhibitionExhibits } from './checks';
 import type { OwnerAssets } from './editor';
 import type { ExhibitionRepository } from './repository';
@@ -211,7 +211,7 @@ export class ExhibitionDirectory {
         title: text(locale, video.title),
         provider: video.provider,
         url: video.url,
-        embedUrl: embedUrlOf(video.url)
+        embedUrl: recognizeVideoLink(video.url)?.embedUrl ?? video.url
       };
     const clip = fileUrl(video.assetId);
     if (!clip) return null;

@@ -409,6 +409,29 @@ export class ExhibitRepository implements VersionStore<ExhibitRecord> {
       .execute();
   }
 
+  /** Versions submitted for review in these museums, newest first, for the staff dashboard. */
+  async waitingForReview(museums: number[] | 'all') {
+    if (museums !== 'all' && museums.length === 0) return [];
+    let query = this.db
+      .selectFrom('exhibit_revisions')
+      .innerJoin('exhibits', 'exhibits.id', 'exhibit_revisions.exhibit_id')
+      .leftJoin('users as author', 'author.id', 'exhibit_revisions.author_id')
+      .where('exhibit_revisions.status', '=', 'review')
+      .select([
+        'exhibit_revisions.id',
+        'exhibit_revisions.exhibit_id',
+        'exhibits.museum_id',
+        'exhibits.inventory_number',
+        'exhibits.title_ru',
+        'exhibits.title_en',
+        'exhibit_revisions.updated_at',
+        'author.name as author'
+      ])
+      .orderBy('exhibit_revisions.updated_at', 'desc');
+    if (museums !== 'all') query = query.where('exhibits.museum_id', 'in', museums);
+    return query.execute();
+  }
+
   /** The museum's header (for previews and citations). */
   async museumOf(museumId: number) {
     return this.db

@@ -28,7 +28,7 @@ export class MuseumEditor {
       ids: number[]
     ) => Promise<Asset[]> = async () => [],
     /** Told after anything visitors see has changed. */
-    private readonly onPublished: () => void = () => {}
+    private readonly onPublished: (museumId: number) => void = () => {}
   ) {}
 
   /** The version to edit: the open draft or review if there is one, else what is published. */
@@ -244,7 +244,7 @@ export class MuseumEditor {
   ) {
     await this.museums.replace(museumId, record, now);
     await this.revisions.update(revisionId, { status: 'published', publishedBy: who.userId, now });
-    this.onPublished();
+    this.onPublished(museumId);
   }
 }
 

@@ -1,5 +1,7 @@
 import type { ExhibitCategory, ExhibitMaterial } from '$lib/shared/exhibit';
 import { queryTerms } from './analyzer';
+import type { Asset } from '../media/repository';
+import { responsiveImage, type ResponsiveImage } from '../media/responsive';
 import type { EntryFilter, SearchRepository, SortKey } from './repository';
 import { snippet } from './snippet';
 import {
@@ -22,7 +24,29 @@ export const maxLimit = 100;
 
 /** The visitors' search and browse across the site: published things only, no rights needed. */
 export class SearchService {
-  constructor(private readonly entries: SearchRepository) {}
+  constructor(
+    private readonly entries: SearchRepository,
+    /** Media assets by id, of any museum (only ready images are shown). */
+    private readonly assets: (ids: number[]) => Promise<Asset[]> = async () => [],
+    private readonly urlOf: (key: string) => string = (key) => key
+  ) {}
+
+  /** The pictures of a page of hits, by asset id: ready images only. */
+  async pictures(
+    hits: SearchHit[],
+    locale: 'ru' | 'en'
+  ): Promise<Record<number, { image: ResponsiveImage; alt: string }>> {
+    const ids = [...new Set(hits.flatMap((h) => (h.imageAssetId == null ? [] : [h.imageAssetId])))];
+    const pictures: Record<number, { image: ResponsiveImage; alt: string }> = {};
+    for (const asset of await this.assets(ids)) {
+      if (asset.status !== 'ready' || !asset.rendition) continue;
+      pictures[asset.id] = {
+        image: responsiveImage(asset.rendition, this.urlOf, asset.focal),
+        alt: asset.alt[locale] || asset.alt.ru
+      };
+    }
+    return pictures;
+  }
 
   async find(query: SearchQuery): Promise<SearchResult> {
     const terms = queryTerms(query.q);

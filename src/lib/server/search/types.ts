@@ -1,4 +1,5 @@
 import type { ExhibitCategory, ExhibitMaterial } from '$lib/shared/exhibit';
+import type { SearchKind, SearchSort } from '$lib/shared/search';
 
 /**
  * The one search across the site: every findable thing is fed to `SearchIndex.put` as a
@@ -6,8 +7,7 @@ import type { ExhibitCategory, ExhibitMaterial } from '$lib/shared/exhibit';
  * exhibits domain), and `SearchService.find` answers the search page and browse.
  */
 
-export const searchKinds = ['museum', 'exhibit', 'exhibition', 'news', 'event'] as const;
-export type SearchKind = (typeof searchKinds)[number];
+export { searchKinds, searchSorts, type SearchKind, type SearchSort } from '$lib/shared/search';
 
 export interface Bilingual {
   ru: string;
@@ -43,9 +43,6 @@ export interface SearchDocument {
   /** `YYYY-MM-DD`: publication or event date, for "newest". */
   date?: string | null;
 }
-
-export const searchSorts = ['relevance', 'title', 'year', 'newest'] as const;
-export type SearchSort = (typeof searchSorts)[number];
 
 /** What the search page and browse ask. Empty `q` is browse (sorted by title, year or newest). */
 export interface SearchQuery {
