@@ -106,8 +106,22 @@ export function normalize(text: string): string {
   return text.normalize('NFC').toLowerCase().replaceAll('ё', 'е');
 }
 
+// Words repeat (a catalogue's vocabulary is small): stemming each once saves most of the work
+// of indexing. Emptied when full, which is simpler than an LRU and as good for this use.
+const termCache = new Map<string, string>();
+const termCacheSize = 50_000;
+
 /** One word (already normalised) to its index term. */
 export function termOf(token: string): string {
+  const cached = termCache.get(token);
+  if (cached !== undefined) return cached;
+  const term = stem(token);
+  if (termCache.size >= termCacheSize) termCache.clear();
+  termCache.set(token, term);
+  return term;
+}
+
+function stem(token: string): string {
   let t = token;
   if (cyrillic.test(t)) {
     if (latin.test(t)) t = t.replace(/[a-z]/g, (c) => homoglyphs[c] ?? c);
