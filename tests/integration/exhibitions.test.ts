@@ -11,6 +11,10 @@ import { ExhibitDirectory } from '$lib/server/exhibits/directory';
 import { ExhibitionRepository } from '$lib/server/exhibitions/repository';
 import { ExhibitionEditor, type OwnerAssets } from '$lib/server/exhibitions/editor';
 import { ExhibitionDirectory, exhibitionDocument } from '$lib/server/exhibitions/directory';
+import { ExhibitionIndexer } from '$lib/server/exhibitions/indexing';
+import { SearchRepository } from '$lib/server/search/repository';
+import { SearchIndex } from '$lib/server/search/index';
+import { SearchService } from '$lib/server/search/service';
 import { placeInput } from '$lib/shared/association';
 import type { ExhibitionInput } from '$lib/shared/exhibition';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
@@ -362,6 +366,35 @@ describe.each(dialects)('online exhibitions on %s', (dialect) => {
       path: '/association/exhibitions/museum-tour',
       title: { ru: 'Музейный тур' }
     });
+  });
+
+  it('is found by an inflected word of its text once published, and leaves the index when gone', async () => {
+    const searchRepository = new SearchRepository(test.database.db, test.database.dialect);
+    const index = new SearchIndex(searchRepository);
+    const indexer = new ExhibitionIndexer(repository, index);
+    expect(await indexer.reindexAll()).toBeGreaterThan(0);
+    const search = new SearchService(searchRepository);
+    const found = await search.find({
+      q: 'паровоза',
+      locale: 'ru',
+      kinds: ['exhibition'],
+      sort: 'relevance',
+      limit: 10
+    });
+    expect(found.hits.map((h) => h.path)).toContain(`/museums/${museumSlug}/exhibitions/ordered`);
+    const draftOnly = await newExhibition('never-published');
+    await indexer.reindex(draftOnly);
+    expect(
+      (
+        await search.find({
+          q: 'выставка',
+          locale: 'ru',
+          kinds: ['exhibition'],
+          sort: 'relevance',
+          limit: 50
+        })
+      ).hits.map((h) => h.refId)
+    ).not.toContain(draftOnly);
   });
 
   it('hands the search index an exhibition’s text without markup', async () => {

@@ -47,6 +47,7 @@ import { OaiPmh } from './interop/oai-pmh';
 import { ExhibitionRepository } from './exhibitions/repository';
 import { ExhibitionDirectory } from './exhibitions/directory';
 import { ExhibitionEditor, type OwnerAssets } from './exhibitions/editor';
+import { ExhibitionIndexer } from './exhibitions/indexing';
 import { MediaRepository } from './media/repository';
 
 /** Everything a request may use, built once at start-up: the composition root. */
@@ -164,7 +165,19 @@ export async function createApp(config: Config): Promise<App> {
   const mediaRepository = new MediaRepository(database.db);
   const ownerAssets: OwnerAssets = (museumId, ids) =>
     museumId === null ? mediaRepository.findMany(ids) : assetsOf(museumId, ids);
-  const exhibitionEditor = new ExhibitionEditor(exhibitionRepository, staff, clock, ownerAssets);
+  // Exhibitions are few: indexed whole when the index has none, then one at each publishing.
+  const exhibitionIndexer = new ExhibitionIndexer(exhibitionRepository, searchIndex);
+  if ((await searchIndex.count('exhibition')) === 0) await exhibitionIndexer.reindexAll();
+  const exhibitionEditor = new ExhibitionEditor(
+    exhibitionRepository,
+    staff,
+    clock,
+    ownerAssets,
+    (id) =>
+      void exhibitionIndexer
+        .reindex(id)
+        .catch((error: unknown) => log.warn({ err: error, id }, 'exhibition not reindexed'))
+  );
   const exhibitEditor = new ExhibitEditor(exhibitRepository, staff, clock, assetsOf);
   const openExhibits = new OpenExhibits(
     new HarvestRepository(database.db, database.dialect),
