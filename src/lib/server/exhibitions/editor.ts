@@ -208,6 +208,12 @@ export class ExhibitionEditor {
     return this.exhibitions.history(exhibitionId);
   }
 
+  /** The owner's files with these ids, for the editor's choices. */
+  async files(actor: Actor | null, owner: ExhibitionOwner, ids: number[]) {
+    requireAccess(actor, 'museum.read-drafts', owner);
+    return this.assetsOf(ownerMuseum(owner), ids);
+  }
+
   private async check(owner: ExhibitionOwner, input: ExhibitionInput, forVisitors: boolean) {
     // Ids are read from the raw input only to look them up; checkExhibition decides what is valid.
     const refs = rawReferences(input);

@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+import { previewPage } from '$lib/server/exhibitions/staff-pages';
+
+export const load: PageServerLoad = ({ locals, params }) =>
+  previewPage(
+    locals,
+    { owner: { kind: 'association' }, base: '/admin/association' },
+    params.exhibitionId
+  );
