@@ -33,6 +33,7 @@ import { TourEditor } from './tours/editor';
 import { ExhibitRepository } from './exhibits/repository';
 import { ExhibitDirectory } from './exhibits/directory';
 import { ExhibitEditor } from './exhibits/editor';
+import { ExhibitIndexer } from './exhibits/indexing';
 import { demoExhibitPlan, illustrateDemoExhibits, seedDemoExhibits } from './demo/exhibits';
 import type { Actor } from './auth/access';
 import { demoTourAuthor, demoTourMuseum, seedDemoTour } from './demo/tour';
@@ -178,7 +179,22 @@ export async function createApp(config: Config): Promise<App> {
         .reindex(id)
         .catch((error: unknown) => log.warn({ err: error, id }, 'exhibition not reindexed'))
   );
-  const exhibitEditor = new ExhibitEditor(exhibitRepository, staff, clock, assetsOf);
+  // Exhibits may be many (an imported inventory): an empty index is filled in the background.
+  const exhibitIndexer = new ExhibitIndexer(exhibitRepository, searchIndex);
+  if ((await searchIndex.count('exhibit')) === 0)
+    void exhibitIndexer
+      .reindexAll()
+      .catch((error: unknown) => log.warn({ err: error }, 'exhibits not indexed'));
+  const exhibitEditor = new ExhibitEditor(
+    exhibitRepository,
+    staff,
+    clock,
+    assetsOf,
+    (id) =>
+      void exhibitIndexer
+        .reindex(id)
+        .catch((error: unknown) => log.warn({ err: error, id }, 'exhibit not reindexed'))
+  );
   const openExhibits = new OpenExhibits(
     new HarvestRepository(database.db, database.dialect),
     assetsOf,
