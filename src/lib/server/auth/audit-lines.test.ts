@@ -47,6 +47,22 @@ describe('describeAudit', () => {
     );
   });
 
+  it('tells an exhibit made from one saved again, by its title', () => {
+    const details = { title: { ru: 'Самовар', en: 'Samovar' }, inventoryNumber: 'КП-1' };
+    const made = entry({
+      action: 'save-draft',
+      entity: 'exhibit',
+      details: { ...details, created: true }
+    });
+    expect(describeAudit(made, 'ru', now).text).toBe(
+      'Анна Петрова создала экспонат «Самовар» музея «Музей истории Амурска»'
+    );
+    const saved = entry({ action: 'save-draft', entity: 'exhibit', details });
+    expect(describeAudit(saved, 'en', now).text).toBe(
+      'Анна Петрова saved a draft of the exhibit “Samovar” of Amursk History Museum'
+    );
+  });
+
   it('agrees the verb with a man, and hedges when it cannot tell', () => {
     expect(describeAudit(entry({ user_name: 'Иван Сергеевич Котов' }), 'ru', now).text).toMatch(
       /^Иван Сергеевич Котов опубликовал профиль/

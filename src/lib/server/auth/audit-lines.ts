@@ -74,7 +74,15 @@ const lines: Record<string, (details: Record<string, unknown>) => Message> = {
   'approve:tour': () => m.tours_audit_approve,
   'send-back:tour': () => m.tours_audit_send_back,
   'delete:tour': () => m.tours_audit_delete,
-  'restore:tour': () => m.tours_audit_restore
+  'restore:tour': () => m.tours_audit_restore,
+  // A new exhibit's first line is its draft, marked `created`.
+  'save-draft:exhibit': (d) => (d.created ? m.exhibits_audit_create : m.exhibits_audit_save_draft),
+  'submit:exhibit': () => m.exhibits_audit_submit,
+  'publish:exhibit': () => m.exhibits_audit_publish,
+  'approve:exhibit': () => m.exhibits_audit_approve,
+  'send-back:exhibit': () => m.exhibits_audit_send_back,
+  'create:collection': () => m.exhibits_audit_collection_create,
+  'edit:collection': () => m.exhibits_audit_collection_edit
 };
 
 /** Audit actions a person can filter by, in the order the filter lists them. */
