@@ -12,6 +12,7 @@ import { ExhibitionRepository } from '$lib/server/exhibitions/repository';
 import { ExhibitionEditor, type OwnerAssets } from '$lib/server/exhibitions/editor';
 import { ExhibitionDirectory, exhibitionDocument } from '$lib/server/exhibitions/directory';
 import { ExhibitionIndexer } from '$lib/server/exhibitions/indexing';
+import { exhibitionUsages } from '$lib/server/exhibitions/media-usages';
 import { SearchRepository } from '$lib/server/search/repository';
 import { SearchIndex } from '$lib/server/search/index';
 import { SearchService } from '$lib/server/search/service';
@@ -249,6 +250,24 @@ describe.each(dialects)('online exhibitions on %s', (dialect) => {
     expect(page!.blocks[0]).toMatchObject({ caption: 'Garage', image: { width: 1600 } });
     const listed = await directory.ofOwner(museumSlug, 'ru');
     expect(listed.map((e) => e.slug)).toContain('ordered');
+  });
+
+  it('tells the media library where a picture is shown, so it is not deleted from under a story', async () => {
+    const [asset] = await media.findMany([picture]);
+    const usages = await exhibitionUsages(repository)(asset!);
+    const ordered = (await editor.list(admin, { kind: 'museum', museumId: own })).exhibitions.find(
+      (e) => e.slug === 'ordered'
+    );
+    expect(usages).toContainEqual({
+      state: 'published',
+      title: {
+        ru: 'Выставка «Индустриальное прошлое»',
+        en: 'The exhibition “The industrial past”'
+      },
+      href: `/admin/museums/${own}/exhibitions/${ordered!.id}`
+    });
+    const [unused] = await media.findMany([foreignPicture]);
+    expect(await exhibitionUsages(repository)(unused!)).toEqual([]);
   });
 
   it('shows an exhibit block from the exhibit’s published record, and leaves out one not published', async () => {

@@ -163,6 +163,39 @@ export class ExhibitionRepository implements VersionStore<ExhibitionRecord> {
     return decodePublished(await this.publishedQuery().orderBy('exhibitions.id').execute());
   }
 
+  /**
+   * The exhibitions that may show a museum's files (the museum's own and the association's),
+   * with their published record and open version, for "where used".
+   */
+  async recordsUsingFilesOf(museumId: number) {
+    const rows = await this.db
+      .selectFrom('exhibitions')
+      .leftJoin('exhibition_revisions as open', (join) =>
+        join
+          .onRef('open.exhibition_id', '=', 'exhibitions.id')
+          .on('open.status', 'in', ['draft', 'review'])
+      )
+      .where((eb) =>
+        eb.or([eb('exhibitions.museum_id', '=', museumId), eb('exhibitions.museum_id', 'is', null)])
+      )
+      .select([
+        'exhibitions.id',
+        'exhibitions.museum_id',
+        'exhibitions.title_ru',
+        'exhibitions.title_en',
+        'exhibitions.published',
+        'open.data'
+      ])
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      museumId: row.museum_id,
+      title: { ru: row.title_ru, en: row.title_en },
+      published: row.published === null ? null : decodeRecord(row.published),
+      open: row.data === null ? null : decodeRecord(row.data)
+    }));
+  }
+
   /** The museum's header (for previews); undefined for the association. */
   async museumOf(museumId: number | null) {
     if (museumId === null) return undefined;

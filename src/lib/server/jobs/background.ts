@@ -8,6 +8,8 @@ import { MuseumRepository } from '../museums/repository';
 import { RevisionRepository } from '../museums/revisions';
 import { museumPhotoUsages } from '../museums/media-usages';
 import { tourUsages } from '../tours/media-usages';
+import { exhibitionUsages } from '../exhibitions/media-usages';
+import { ExhibitionRepository } from '../exhibitions/repository';
 import { ExhibitImporter } from '../exhibits/import/importer';
 import { ImportRepository } from '../exhibits/import/repository';
 import { TourRepository } from '../tours/repository';
@@ -76,7 +78,8 @@ export async function createBackgroundWork(deps: {
     limits: config.media,
     findUsages: usedIn([
       museumPhotoUsages(new MuseumRepository(database.db), new RevisionRepository(database.db)),
-      tourUsages(new TourRepository(database.db))
+      tourUsages(new TourRepository(database.db)),
+      exhibitionUsages(new ExhibitionRepository(database.db))
     ])
   });
   const importer = new ExhibitImporter({
