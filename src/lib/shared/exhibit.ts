@@ -127,6 +127,7 @@ export const exhibitTextFields = [
   'provenance',
   'hall'
 ] as const;
+export type ExhibitTextField = (typeof exhibitTextFields)[number];
 export type ExhibitRecord = z.output<typeof exhibitInput>;
 
 /** Where an exhibit came from: demo objects are invented and always say so to visitors. */
