@@ -21,7 +21,6 @@
  *
  * Prints MISSED beside a missed target; exits 0.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -38,7 +37,16 @@ import {
   exhibitMaterials,
   type ExhibitCategory
 } from '../../src/lib/shared/exhibit';
-import { heading, machine, main, onCleanup, root, table, tempDir, verdict } from './server';
+import {
+  heading,
+  machine,
+  main,
+  onCleanup,
+  startThrowawayPostgres,
+  table,
+  tempDir,
+  verdict
+} from './server';
 
 const TARGET_MS = 50;
 const QUERIES = 200;
@@ -263,21 +271,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - start];
 }
 
-function startPostgres(): string {
-  const out = execFileSync(path.join(root, 'scripts/postgres-throwaway.sh'), ['start'], {
-    encoding: 'utf8'
-  });
-  const url = /TEST_DATABASE_URL=(\S+)/.exec(out)?.[1];
-  const dir = /KRAEVED_PG_DIR=(\S+)/.exec(out)?.[1];
-  if (!url || !dir) throw new Error(`no PostgreSQL: ${out}`);
-  onCleanup(() =>
-    execFileSync(path.join(root, 'scripts/postgres-throwaway.sh'), ['stop', dir], {
-      stdio: 'ignore'
-    })
-  );
-  return url;
-}
-
 async function databaseSize(database: Database, file: string | null): Promise<number> {
   if (database.dialect === 'sqlite' && file) {
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(database.db);
@@ -312,7 +305,7 @@ async function run(dialect: Dialect): Promise<Figures> {
     file = path.join(tempDir('search'), 'kraeved.sqlite');
     database = await openDatabase({ kind: 'sqlite', file });
   } else {
-    database = await openDatabase({ kind: 'postgres', url: startPostgres() });
+    database = await openDatabase({ kind: 'postgres', url: startThrowawayPostgres() });
   }
   onCleanup(() => void database.close());
   await migrateToLatest(database);

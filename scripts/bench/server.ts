@@ -5,7 +5,7 @@
  *
  * Benchmarks print figures; they never fail CI. Everything here targets 127.0.0.1 only.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -379,4 +379,15 @@ export function peakRss(): number {
   const line = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
   if (!line) throw new Error('no VmHWM in /proc/self/status (this measures on Linux only)');
   return Number(line[1]) * 1024;
+}
+
+/** A throwaway PostgreSQL cluster (scripts/postgres-throwaway.sh), stopped at exit; its URL. */
+export function startThrowawayPostgres(): string {
+  const script = path.join(root, 'scripts/postgres-throwaway.sh');
+  const out = execFileSync(script, ['start'], { encoding: 'utf8' });
+  const url = /TEST_DATABASE_URL=(\S+)/.exec(out)?.[1];
+  const dir = /KRAEVED_PG_DIR=(\S+)/.exec(out)?.[1];
+  if (!url || !dir) throw new Error(`no PostgreSQL: ${out}`);
+  onCleanup(() => execFileSync(script, ['stop', dir], { stdio: 'ignore' }));
+  return url;
 }

@@ -33,6 +33,10 @@ import { TourEditor } from './tours/editor';
 import { ExhibitRepository } from './exhibits/repository';
 import { ExhibitDirectory } from './exhibits/directory';
 import { ExhibitEditor } from './exhibits/editor';
+import type { ExhibitImporter } from './exhibits/import/importer';
+import { ExhibitExport } from './exhibits/import/export';
+import { ImportRepository } from './exhibits/import/repository';
+import { categoryLabel, materialLabel } from '$lib/components/exhibits/labels';
 import { ExhibitIndexer } from './exhibits/indexing';
 import { demoExhibitPlan, illustrateDemoExhibits, seedDemoExhibits } from './demo/exhibits';
 import type { Actor } from './auth/access';
@@ -95,6 +99,10 @@ export interface App {
   exhibitions: ExhibitionDirectory;
   /** Staff editing of online exhibitions (a museum's or the association's). */
   exhibitionEditor: ExhibitionEditor;
+  /** Inventory imports of CSV and XLSX files (run by the `exhibits.import` job). */
+  importer: ExhibitImporter;
+  /** A museum's exhibits as CSV, XLSX or JSON. */
+  exhibitExport: ExhibitExport;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -225,6 +233,11 @@ export async function createApp(config: Config): Promise<App> {
   }
   return {
     config,
+    importer: background.importer,
+    exhibitExport: new ExhibitExport(new ImportRepository(database.db), {
+      category: categoryLabel,
+      material: materialLabel
+    }),
     database,
     log,
     clock,

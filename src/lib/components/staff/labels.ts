@@ -23,7 +23,8 @@ const jobNames: Record<string, () => string> = {
   'send-mail': m.jobs_name_send_mail,
   'media.derive': m.jobs_name_media_derive,
   'media.purge': m.jobs_name_media_purge,
-  'media.iiif': m.jobs_name_media_iiif
+  'media.iiif': m.jobs_name_media_iiif,
+  'exhibits.import': m.jobs_name_exhibits_import
 };
 
 export const jobNameLabel = (name: string): string => jobNames[name]?.() ?? name;
@@ -46,7 +47,8 @@ const auditActions: Record<string, () => string> = {
   retry: m.audit_action_retry,
   upload: m.audit_action_upload,
   describe: m.audit_action_describe,
-  delete: m.audit_action_delete
+  delete: m.audit_action_delete,
+  import: m.audit_action_import
 };
 
 export const auditActionLabel = (action: string): string => auditActions[action]?.() ?? action;

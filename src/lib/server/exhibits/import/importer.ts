@@ -492,11 +492,11 @@ export class ExhibitImporter {
       }
       if (issues.some((i) => i.level === 'error')) return result('invalid', []);
       const record = checked.record;
+      if (!exhibit) return result('new', [], record);
       const changes = [
         ...new Set(diffFlattened(base ?? {}, record).map((c) => c.field.replace(/\.\d+$/, ''))),
         ...(pending.length > 0 ? ['media'] : [])
       ];
-      if (!exhibit) return result('new', [], record);
       const settled =
         !exhibit.open || (context.mode === 'review' && exhibit.open.status === 'review');
       return result(changes.length === 0 && settled ? 'unchanged' : 'changed', changes, record);

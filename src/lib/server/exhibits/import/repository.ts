@@ -52,6 +52,9 @@ export interface NamedAsset {
   hasAlt: boolean;
 }
 
+/** Which version an exported exhibit is. */
+export type ExportState = 'published' | 'draft' | 'review';
+
 /** SQL of imports: their state and rows, and the batch writes of exhibits they make. */
 export class ImportRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -293,6 +296,64 @@ export class ImportRepository {
       .select(['id', 'file_name', 'upload_id', 'status', 'kind', 'alt_ru'])
       .execute();
     return rows.map(namedAsset);
+  }
+
+  /**
+   * A museum's exhibits a batch at a time in id order, for export: the published record, or
+   * with `drafts` the version staff work on (the open one, else the published one).
+   */
+  async *exhibitsForExport(museumId: number, drafts: boolean, batch = 500) {
+    let after = 0;
+    for (;;) {
+      let query = this.db
+        .selectFrom('exhibits')
+        .leftJoin('exhibit_revisions as open', (join) =>
+          join
+            .onRef('open.exhibit_id', '=', 'exhibits.id')
+            .on('open.status', 'in', ['draft', 'review'])
+        )
+        .where('exhibits.museum_id', '=', museumId)
+        .where('exhibits.id', '>', after)
+        .select([
+          'exhibits.id',
+          'exhibits.published',
+          'exhibits.published_at',
+          'open.status as open_status',
+          'open.data as open_data'
+        ])
+        .orderBy('exhibits.id')
+        .limit(batch);
+      if (!drafts) query = query.where('exhibits.published', 'is not', null);
+      const rows = await query.execute();
+      if (rows.length === 0) return;
+      after = rows.at(-1)?.id ?? after;
+      yield rows.flatMap((row) => {
+        const open = drafts && row.open_data !== null ? decodeRecord(row.open_data) : null;
+        const published = row.published === null ? null : decodeRecord(row.published);
+        const record = open ?? published;
+        if (!record) return [];
+        const state: ExportState = open
+          ? row.open_status === 'review'
+            ? 'review'
+            : 'draft'
+          : 'published';
+        return [{ id: row.id, record, state }];
+      });
+    }
+  }
+
+  /** The file names of assets, for an export's image column. */
+  async fileNames(ids: number[]): Promise<Map<number, string>> {
+    const names = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('media_assets')
+        .where('id', 'in', ids.slice(i, i + 500))
+        .select(['id', 'file_name'])
+        .execute();
+      for (const row of rows) names.set(row.id, row.file_name);
+    }
+    return names;
   }
 
   /**

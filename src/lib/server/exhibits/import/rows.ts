@@ -49,7 +49,7 @@ const textTargets: Partial<Record<ImportField, [keyof TextPatch, keyof Pair]>> =
 export function readRow(row: TableRow, mapping: ColumnMapping): ReadRow {
   const read: ReadRow = { line: row.line, inventoryNumber: '', texts: {}, images: [], issues: [] };
   mapping.forEach((field, column) => {
-    const value = (row.cells[column] ?? '').trim();
+    const value = unescapeFormula((row.cells[column] ?? '').trim());
     if (!field || !value) return;
     const target = textTargets[field];
     if (target) {
@@ -169,6 +169,11 @@ export function yearsIn(value: string): [number, number] | null {
   if (!single) return null;
   const year = Number(single[2]);
   return [year, year];
+}
+
+/** Undoes the apostrophe an export puts before a cell that would read as a formula. */
+function unescapeFormula(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 function oneLine(value: string): string {

@@ -114,9 +114,8 @@ export type Matched<T> = { code: T; known: true } | { code: 'other'; known: fals
  * The code a word of the inventory stands for: the whole value first ("смешанная техника"),
  * then each word in order ("дерево, резьба" → wood). Unknown words are 'other', and say so.
  */
-function matchStems<T extends string>(table: Record<T, string[]>, value: string): Matched<T> {
+function matchStems<T extends string>(entries: [T, string[]][], value: string): Matched<T> {
   const text = normalizeWord(value);
-  const entries = Object.entries(table) as [T, string[]][];
   const phrase = entries.find(([, stems]) =>
     stems.some((s) => s.includes(' ') && text.startsWith(s))
   );
@@ -128,10 +127,13 @@ function matchStems<T extends string>(table: Record<T, string[]>, value: string)
   return { code: 'other', known: false };
 }
 
+const categoryEntries = Object.entries(categoryStems) as [ExhibitCategory, string[]][];
+const materialEntries = Object.entries(materialStems) as [ExhibitMaterial, string[]][];
+
 export function categoryOf(value: string): Matched<ExhibitCategory> {
-  return matchStems(categoryStems, value);
+  return matchStems(categoryEntries, value);
 }
 
 export function materialOf(value: string): Matched<ExhibitMaterial> {
-  return matchStems(materialStems, value);
+  return matchStems(materialEntries, value);
 }
