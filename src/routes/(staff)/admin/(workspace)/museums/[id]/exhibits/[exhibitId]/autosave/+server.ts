@@ -11,6 +11,8 @@ export const POST: RequestHandler = async ({ request, locals, params }) => {
   const museumId = idParam(params.id);
   const exhibitId = idParam(params.exhibitId);
   const form = await request.formData();
+  // An image picked in "add an image" is added by its button, not by the pick itself.
+  form.delete('addMedia');
   const actor = locals.staff?.actor ?? null;
   const editor = locals.app.exhibitEditor;
   const { revision } = await orNotFound(() => editor.open(actor, museumId, exhibitId));
