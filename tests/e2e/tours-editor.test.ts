@@ -113,7 +113,10 @@ describe('the tour editor: a museum builds a two-scene tour and publishes it', (
     await field(`${spot}.label.en`).fill('To the boiler house');
     await field(`${spot}.kind`).selectOption('scene');
     await field(`${spot}.target.sceneKey`).selectOption('s2');
-    await field('route').fill('s1\ns2');
+    for (const scene of ['Машинный зал', 'Котельная']) {
+      await field('routeAdd').selectOption({ label: scene });
+      await button('Добавить в маршрут').click();
+    }
     await screenshot(page, 'tours-editor-01-ru');
     await button('Опубликовать').click();
     await page.waitForLoadState('load');

@@ -12,6 +12,8 @@ import { tourUsages } from '$lib/server/tours/media-usages';
 import { mediaUrls } from '$lib/server/media/responsive';
 import { placeInput } from '$lib/shared/association';
 import type { TourInput } from '$lib/shared/tour';
+import type { MediaKind } from '$lib/server/media/types';
+import { readTourForm } from '$lib/server/tours/form';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
 import { newMuseum, testPlaces } from './factories';
 
@@ -66,6 +68,47 @@ describe.each(dialects)('tours on %s', (dialect) => {
     );
     if (ready) await media.markReady(id, { rendition: null, tiles: tilesOf(id) }, now);
     return id;
+  }
+
+  /** A ready file of the museum's library: a picture (with its sizes), a recording, a clip, captions. */
+  async function file(kind: MediaKind, fileName: string, mime: string): Promise<number> {
+    const now = new Date().toISOString();
+    const { id } = await media.insert(
+      {
+        museumId: own,
+        kind,
+        status: 'processing',
+        fileName,
+        mime,
+        bytes: 1000,
+        originalKey: `museums/${own}/media/f${fileName}/original`,
+        width: null,
+        height: null,
+        uploadId: null,
+        createdBy: 'admin'
+      },
+      now
+    );
+    const rendition =
+      kind === 'image'
+        ? {
+            width: 800,
+            height: 600,
+            thumbhash: '',
+            variants: [
+              { format: 'jpeg' as const, width: 800, height: 600, key: `p${id}/w800.jpg`, bytes: 9 }
+            ]
+          }
+        : null;
+    await media.markReady(id, { rendition, tiles: null }, now);
+    return id;
+  }
+
+  /** The tour editor's form as a browser sends it: field name → value. */
+  function formOf(fields: Record<string, string>): FormData {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.append(name, value);
+    return data;
   }
 
   function twoHalls(overrides: Partial<TourInput> = {}): TourInput {
@@ -366,5 +409,154 @@ describe.each(dialects)('tours on %s', (dialect) => {
     };
     await expect(editor.open(stranger, own, id)).rejects.toThrow(NotFoundOrForbidden);
     await expect(editor.open(stranger, other, id)).rejects.toThrow(NotFoundOrForbidden);
+  });
+
+  it('saves from the editor’s form a floor plan with the scenes on it, narration, videos and the route, and visitors get them', async () => {
+    const id = await newTour('complete');
+    expect(await editor.save(admin, own, id, twoHalls(), 'draft')).toMatchObject({ ok: true });
+    const plan = await file('image', 'plan.jpg', 'image/jpeg');
+    const voice = await file('audio', 'voice.mp3', 'audio/mpeg');
+    const clip = await file('video', 'hammer.mp4', 'video/mp4');
+    const captions = await file('document', 'hammer.vtt', 'text/vtt');
+    const { record } = await editor.open(admin, own, id);
+    const input = readTourForm(
+      formOf({
+        'title.ru': 'Залы техники',
+        'title.en': 'Halls of machines',
+        floorPlanAssetId: String(plan),
+        'scenes.0.key': 's1',
+        'scenes.0.assetId': String(hallA),
+        'scenes.0.title.ru': 'Первый зал',
+        'scenes.0.title.en': 'First hall',
+        'scenes.0.plan.x': '20',
+        'scenes.0.plan.y': '75,5',
+        'scenes.0.narration.assetId': String(voice),
+        'scenes.0.narration.transcript.ru': 'Здесь стоял <b>молот</b>.',
+        'scenes.0.narration.transcript.en': 'The hammer stood here.',
+        'scenes.1.key': 's2',
+        'scenes.1.assetId': String(hallB),
+        'scenes.1.title.ru': 'Второй зал',
+        'scenes.1.title.en': 'Second hall',
+        'scenes.1.plan.x': '',
+        'scenes.1.plan.y': '',
+        'scenes.1.narration.assetId': '',
+        route: '',
+        'route.0.scene': 's1',
+        'route.1.scene': 's2',
+        routeMove: '1:up',
+        videos: '',
+        'videos.0.kind': 'clip',
+        'videos.0.title.ru': 'Молот в работе',
+        'videos.0.title.en': 'The hammer at work',
+        'videos.0.assetId': String(clip),
+        'videos.0.captionsAssetId': String(captions),
+        'videos.1.kind': 'link',
+        'videos.1.title.ru': 'Фильм о заводе',
+        'videos.1.title.en': 'A film about the works',
+        'videos.1.url': 'https://vkvideo.ru/video-123_456'
+      }),
+      record,
+      []
+    );
+    const published = await editor.save(admin, own, id, input, 'publish');
+    expect(published.ok ? published : published.errors).toEqual({ ok: true, status: 'published' });
+
+    const saved = (await editor.open(admin, own, id)).record;
+    expect(saved.floorPlanAssetId).toBe(plan);
+    expect(saved.scenes[0]).toMatchObject({
+      plan: { x: 0.2, y: 0.755 },
+      narration: { assetId: voice, transcript: { ru: 'Здесь стоял молот.' } }
+    });
+    expect(saved.scenes[1]!.plan).toBeNull();
+    expect(saved.route).toEqual(['s2', 's1']);
+    expect(saved.videos[1]).toMatchObject({ kind: 'link', provider: 'vk' });
+
+    const view = (await directory.page('tech', 'complete', 'en'))!;
+    expect(view.floorPlan?.image.src).toContain(`p${plan}/w800.jpg`);
+    expect(view.scenes[0]).toMatchObject({
+      plan: { x: 0.2, y: 0.755 },
+      narration: { transcript: 'The hammer stood here.' }
+    });
+    expect(view.startScene).toBe('s2');
+    expect(view.videos).toMatchObject([
+      {
+        kind: 'clip',
+        title: 'The hammer at work',
+        captionsUrl: expect.stringContaining('hammer.vtt')
+      },
+      { kind: 'link', embedUrl: 'https://vkvideo.ru/video_ext.php?oid=-123&id=456' }
+    ]);
+
+    // The plan removed and the videos emptied: the rest stays as it was.
+    const trimmed = readTourForm(
+      formOf({
+        'title.ru': 'Залы техники',
+        'title.en': 'Halls of machines',
+        removePlan: 'on',
+        floorPlanAssetId: String(plan),
+        videos: ''
+      }),
+      saved,
+      []
+    );
+    const kept = await editor.save(admin, own, id, { ...trimmed, scenes: saved.scenes }, 'draft');
+    expect(kept.ok ? kept : kept.errors).toEqual({ ok: true, status: 'draft' });
+    const after = (await editor.open(admin, own, id)).record;
+    expect(after).toMatchObject({ floorPlanAssetId: null, videos: [], route: ['s2', 's1'] });
+  });
+
+  it('refuses video links it cannot place on VK, RuTube or YouTube, and files of the wrong kind, beside their fields', async () => {
+    const id = await newTour('refused-media');
+    const voice = await file('audio', 'voice2.mp3', 'audio/mpeg');
+    const photo = await file('image', 'photo.jpg', 'image/jpeg');
+    const base = twoHalls();
+    const result = await editor.save(
+      admin,
+      own,
+      id,
+      {
+        ...base,
+        floorPlanAssetId: voice,
+        scenes: [{ ...base.scenes![0]!, narration: { assetId: photo } }, base.scenes![1]!],
+        videos: [
+          {
+            kind: 'link',
+            title: { ru: 'А', en: 'A' },
+            provider: 'youtube',
+            url: 'https://vimeo.com/1'
+          },
+          { kind: 'clip', title: { ru: 'В', en: 'C' }, assetId: photo, captionsAssetId: voice }
+        ]
+      },
+      'draft'
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.field).sort()).toEqual([
+      'floorPlanAssetId',
+      'scenes.0.narration.assetId',
+      'videos.0.url',
+      'videos.1.assetId',
+      'videos.1.captionsAssetId'
+    ]);
+    // A malformed address gets the same words rather than the schema's "invalid URL".
+    const malformed = await editor.save(
+      admin,
+      own,
+      id,
+      {
+        ...base,
+        videos: [
+          { kind: 'link', title: { ru: 'Б', en: 'B' }, provider: 'youtube', url: 'не ссылка' }
+        ]
+      },
+      'draft'
+    );
+    expect(malformed.ok ? [] : malformed.errors.map((e) => e.field)).toEqual(['videos.0.url']);
+    if (malformed.ok) return;
+    expect(malformed.errors[0]!.message.ru).toContain('VK Видео, RuTube или YouTube');
+    expect(malformed.errors[0]!.message.en).toContain(
+      'not a link to a video on VK Video, RuTube or YouTube'
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localized, slug, text } from './fields';
 import type { ResponsiveImage } from './media';
+import { videoProviders, type VideoProvider } from './video-links';
 
 /**
  * Virtual tours: what staff edit (TourInput, checked by zod on the server) and what visitors'
@@ -65,7 +66,7 @@ export const tourVideo = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('link'),
     title: localized,
-    provider: z.enum(['vk', 'rutube', 'youtube']),
+    provider: z.enum(videoProviders),
     url: z.url()
   })
 ]);
@@ -142,7 +143,7 @@ export type VideoView =
   | {
       kind: 'link';
       title: string;
-      provider: 'vk' | 'rutube' | 'youtube';
+      provider: VideoProvider;
       url: string;
       embedUrl: string;
     };

@@ -1,3 +1,5 @@
+import { flatten } from '$lib/shared/flatten';
+
 /** One field that differs between two versions of a record. */
 export interface Change {
   field: string;
@@ -16,19 +18,4 @@ export function diffFlattened(before: unknown, after: unknown): Change[] {
   return fields
     .filter((field) => (a[field] ?? '') !== (b[field] ?? ''))
     .map((field) => ({ field, before: a[field] ?? '', after: b[field] ?? '' }));
-}
-
-export function flatten(
-  value: unknown,
-  prefix = '',
-  out: Record<string, string> = {}
-): Record<string, string> {
-  if (value === null || value === undefined) return out;
-  if (typeof value !== 'object') {
-    out[prefix] = String(value);
-    return out;
-  }
-  for (const [key, inner] of Object.entries(value))
-    flatten(inner, prefix ? `${prefix}.${key}` : key, out);
-  return out;
 }

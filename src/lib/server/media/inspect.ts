@@ -7,6 +7,7 @@ import {
   mismatchForeign,
   needsPadding,
   notEquirectangular,
+  notWebVtt,
   tooManyPixels,
   unreadable,
   unsupported
@@ -98,6 +99,7 @@ export async function inspectFile(
   const expected: MediaKind | undefined = declared.panorama ? 'panorama' : promised;
   const family = declared.panorama ? 'image' : promised;
 
+  if (extension === 'vtt' && !declared.panorama) return inspectCaptions(filePath, fileName);
   const sniffed = await fileTypeFromFile(filePath);
   const type = sniffed && acceptedTypes[sniffed.ext];
   if (!sniffed) {
@@ -187,6 +189,27 @@ async function checkedMedia(
   return (await isComplete(filePath, type.ext))
     ? { ok: true, ...type }
     : unreadable(fileName, type.kind);
+}
+
+/**
+ * WebVTT captions (for a tour's video clips) are text, which file-type cannot sniff: the name
+ * says .vtt and the bytes must begin as the format requires, "WEBVTT" after an optional BOM.
+ */
+async function inspectCaptions(filePath: string, fileName: string): Promise<Inspection> {
+  const file = await open(filePath, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    const text = head
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    return /^WEBVTT(?:$|[ \t\r\n])/.test(text)
+      ? { ok: true, kind: 'document', mime: 'text/vtt', ext: 'vtt' }
+      : notWebVtt(fileName);
+  } finally {
+    await file.close();
+  }
 }
 
 type ReadAt = (position: number, length: number) => Promise<Buffer>;

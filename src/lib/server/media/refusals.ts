@@ -26,8 +26,8 @@ const uploadAs: Record<MediaKind, Localized> = {
 };
 
 const accepted: Localized = {
-  ru: 'Библиотека принимает фотографии (JPEG, PNG, WebP, AVIF), панорамы 360°, видео (MP4, WebM), аудио (MP3, OGG, M4A) и PDF-документы.',
-  en: 'The library accepts photos (JPEG, PNG, WebP, AVIF), 360° panoramas, video (MP4, WebM), audio (MP3, OGG, M4A) and PDF documents.'
+  ru: 'Библиотека принимает фотографии (JPEG, PNG, WebP, AVIF), панорамы 360°, видео (MP4, WebM), аудио (MP3, OGG, M4A), PDF-документы и субтитры WebVTT (.vtt).',
+  en: 'The library accepts photos (JPEG, PNG, WebP, AVIF), 360° panoramas, video (MP4, WebM), audio (MP3, OGG, M4A), PDF documents and WebVTT captions (.vtt).'
 };
 
 interface Foreign {
@@ -151,6 +151,14 @@ export function unsupported(fileName: string, actualExt: string | undefined) {
   return refusal('unsupported', {
     ru: `Файл ${ruName(fileName)} — ${actual.noun.ru}, такие библиотека не принимает. ${actual.advice?.ru ?? accepted.ru}`,
     en: `${enName(fileName)} is ${actual.noun.en}, which the library does not accept. ${actual.advice?.en ?? accepted.en}`
+  });
+}
+
+/** A .vtt file whose text does not begin as WebVTT must. */
+export function notWebVtt(fileName: string) {
+  return refusal('unreadable', {
+    ru: `Файл ${ruName(fileName)} — не субтитры WebVTT: такой файл начинается строкой WEBVTT. Сохраните субтитры в формате WebVTT (.vtt) и загрузите снова.`,
+    en: `${enName(fileName)} is not a WebVTT captions file: such a file begins with the line WEBVTT. Save the captions as WebVTT (.vtt) and upload them again.`
   });
 }
 

@@ -111,13 +111,13 @@ describe('tileUrlPattern', () => {
 
 describe('embedUrlOf', () => {
   it('plays YouTube from its no-cookie domain, and RuTube and VK from their players', () => {
-    expect(embedUrlOf('youtube', 'https://www.youtube.com/watch?v=abc123')).toBe(
+    expect(embedUrlOf('https://www.youtube.com/watch?v=abc123')).toBe(
       'https://www.youtube-nocookie.com/embed/abc123'
     );
-    expect(embedUrlOf('rutube', 'https://rutube.ru/video/0123abcd/')).toBe(
+    expect(embedUrlOf('https://rutube.ru/video/0123abcd/')).toBe(
       'https://rutube.ru/play/embed/0123abcd'
     );
-    expect(embedUrlOf('vk', 'https://vkvideo.ru/video-123_456')).toBe(
+    expect(embedUrlOf('https://vkvideo.ru/video-123_456')).toBe(
       'https://vkvideo.ru/video_ext.php?oid=-123&id=456'
     );
   });

@@ -1,16 +1,13 @@
-import sanitizeHtml from 'sanitize-html';
 import { tourInput, type TourInput, type TourRecord } from '$lib/shared/tour';
 import { checkInBothLanguages, type FieldError } from '../content/checks';
-import { sanitizeRichText } from '../content/rich-text';
+import { plainText, sanitizeRichText } from '../content/rich-text';
 import type { Asset } from '../media/repository';
 import type { MediaKind } from '../media/types';
+import { recognizeVideoLink } from '$lib/shared/video-links';
 
 export type TourCheck = { ok: true; record: TourRecord } | { ok: false; errors: FieldError[] };
 
-/** Text shown as text: any tag typed into a label or title is dropped, never rendered. */
-export function plainText(value: string): string {
-  return sanitizeHtml(value, { allowedTags: [], allowedAttributes: {} }).trim();
-}
+export { plainText };
 
 const plainPair = <T extends { ru: string; en: string } | null | undefined>(value: T): T =>
   value ? { ...value, ru: plainText(value.ru), en: plainText(value.en) } : value;
@@ -56,7 +53,14 @@ export function cleanTour(record: TourRecord): TourRecord {
         };
       })
     })),
-    videos: record.videos.map((video) => ({ ...video, title: plainPair(video.title) }))
+    videos: record.videos.map((video) => ({
+      ...video,
+      title: plainPair(video.title),
+      // The site is read from the address, whatever the form said.
+      ...(video.kind === 'link' && {
+        provider: recognizeVideoLink(video.url)?.provider ?? video.provider
+      })
+    }))
   };
 }
 
@@ -107,13 +111,18 @@ export function checkTour(
   assets: Map<number, Asset>,
   forVisitors: boolean
 ): TourCheck {
+  const links = unknownVideoLinks(input);
   const parsed = checkInBothLanguages(tourInput, input);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    // Zod's "invalid URL" says less than our own words about which links are taken.
+    const ours = new Set(links.map((e) => e.field));
+    return { ok: false, errors: [...parsed.errors.filter((e) => !ours.has(e.field)), ...links] };
+  }
   // Cleaning can empty a field ("<script>…</script>" as a label): check again after it.
   const cleaned = checkInBothLanguages(tourInput, cleanTour(parsed.data));
   if (!cleaned.ok) return cleaned;
   const record = cleaned.data;
-  const errors: FieldError[] = [];
+  const errors: FieldError[] = [...links];
   const sceneKeys = new Set<string>();
   record.scenes.forEach((scene, s) => {
     if (sceneKeys.has(scene.key)) errors.push({ field: `scenes.${s}.key`, message: duplicateKey });
@@ -170,6 +179,19 @@ export function checkTour(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, record };
 }
 
+/** Link videos whose address is not one video on VK Video, RuTube or YouTube. */
+function unknownVideoLinks(input: TourInput): FieldError[] {
+  return (input.videos ?? []).flatMap((video, v) =>
+    video?.kind === 'link' && !recognizeVideoLink(String(video.url ?? ''))
+      ? [{ field: `videos.${v}.url`, message: unknownVideoLink }]
+      : []
+  );
+}
+
+const unknownVideoLink = {
+  ru: 'Это не ссылка на видео VK Видео, RuTube или YouTube. Откройте видео на сайте и скопируйте адрес из строки браузера, например https://rutube.ru/video/…',
+  en: 'This is not a link to a video on VK Video, RuTube or YouTube. Open the video on the site and copy the address from the browser’s address bar, e.g. https://rutube.ru/video/…'
+};
 const duplicateKey = {
   ru: 'Такой ключ уже есть. Ключи в экскурсии не повторяются.',
   en: 'This key is already used. Keys within a tour must differ.'

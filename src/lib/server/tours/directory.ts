@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/shared/museum';
 import { pick } from '$lib/shared/localize';
+import { recognizeVideoLink } from '$lib/shared/video-links';
 import type {
   HotspotTargetView,
   HotspotView,
@@ -225,7 +226,7 @@ export class TourDirectory {
             title: text(locale, video.title),
             provider: video.provider,
             url: video.url,
-            embedUrl: embedUrlOf(video.provider, video.url)
+            embedUrl: embedUrlOf(video.url)
           }
         ];
       const clip = assets.get(video.assetId);
@@ -268,20 +269,6 @@ export function tileUrlPattern(urlOf: (key: string) => string, keyPattern: strin
 }
 
 /** The provider's player address for a video link; the page loads it only after a click. */
-export function embedUrlOf(provider: 'vk' | 'rutube' | 'youtube', url: string): string {
-  const parsed = URL.parse(url);
-  if (!parsed) return url;
-  if (provider === 'youtube') {
-    const id =
-      parsed.hostname === 'youtu.be'
-        ? parsed.pathname.slice(1)
-        : (parsed.searchParams.get('v') ?? parsed.pathname.split('/').pop() ?? '');
-    return `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}`;
-  }
-  if (provider === 'rutube') {
-    const id = /\/video\/([0-9a-f]+)/.exec(parsed.pathname)?.[1];
-    return id ? `https://rutube.ru/play/embed/${id}` : url;
-  }
-  const match = /video(-?\d+)_(\d+)/.exec(parsed.pathname + parsed.search);
-  return match ? `https://vkvideo.ru/video_ext.php?oid=${match[1]}&id=${match[2]}` : url;
+export function embedUrlOf(url: string): string {
+  return recognizeVideoLink(url)?.embedUrl ?? url;
 }

@@ -46,7 +46,9 @@ describe('readTourForm', () => {
         'scenes.2.key': 's3',
         'scenes.2.remove': 'on',
         'scenes.2.assetId': '7',
-        route: 's2\ns1\n'
+        route: '',
+        'route.0.scene': 's2',
+        'route.1.scene': 's1'
       }),
       base,
       []
@@ -99,5 +101,109 @@ describe('readTourForm', () => {
       assetId: 8,
       title: { ru: 'Котельная', en: 'boiler' }
     });
+  });
+
+  it('places scenes on the floor plan in per cent, sets narration, and removes the plan', () => {
+    const fields = {
+      floorPlanAssetId: '12',
+      'scenes.0.key': 's1',
+      'scenes.0.assetId': '5',
+      'scenes.0.plan.x': '25,5',
+      'scenes.0.plan.y': '140',
+      'scenes.0.narration.assetId': '',
+      'scenes.1.key': 's2',
+      'scenes.1.assetId': '6',
+      'scenes.1.plan.x': '',
+      'scenes.1.plan.y': '',
+      'scenes.1.narration.assetId': '9',
+      'scenes.1.narration.transcript.ru': 'Здесь стоял паровой молот.',
+      'scenes.1.narration.transcript.en': ''
+    };
+    const tour = readTourForm(form(fields), base, []);
+    expect(tour.floorPlanAssetId).toBe(12);
+    expect(tour.scenes![0]).toMatchObject({ plan: { x: 0.255, y: 1 }, narration: null });
+    expect(tour.scenes![1]).toMatchObject({
+      plan: null,
+      narration: { assetId: 9, transcript: { ru: 'Здесь стоял паровой молот.', en: '' } }
+    });
+    expect(readTourForm(form({ ...fields, removePlan: '' }), base, []).floorPlanAssetId).toBe(null);
+  });
+
+  it('orders the route by its rows and applies the button pressed, dropping removed scenes', () => {
+    const fields = {
+      'scenes.0.key': 's1',
+      'scenes.0.assetId': '5',
+      'scenes.1.key': 's2',
+      'scenes.1.assetId': '6',
+      'scenes.2.key': 's3',
+      'scenes.2.assetId': '7',
+      route: '',
+      'route.0.scene': 's1',
+      'route.1.scene': 's2',
+      'route.2.scene': 's3'
+    };
+    const route = (extra: Record<string, string>) =>
+      readTourForm(form({ ...fields, ...extra }), base, []).route;
+    expect(route({})).toEqual(['s1', 's2', 's3']);
+    expect(route({ routeMove: '1:up' })).toEqual(['s2', 's1', 's3']);
+    expect(route({ routeMove: '1:down' })).toEqual(['s1', 's3', 's2']);
+    expect(route({ routeMove: '0:up' })).toEqual(['s1', 's2', 's3']);
+    expect(route({ routeMove: '0:remove' })).toEqual(['s2', 's3']);
+    expect(route({ 'scenes.1.remove': 'on' })).toEqual(['s1', 's3']);
+    expect(
+      readTourForm(
+        form({ ...fields, 'route.1.scene': '', 'route.2.scene': '', routeAdd: 's3' }),
+        base,
+        []
+      ).route
+    ).toEqual(['s1', 's3']);
+  });
+
+  it('reads clips and links, recognising the site from the address, and skips a blank row', () => {
+    const tour = readTourForm(
+      form({
+        videos: '',
+        'videos.0.kind': 'link',
+        'videos.0.position': '2',
+        'videos.0.title.ru': 'Фильм о музее',
+        'videos.0.title.en': 'A film about the museum',
+        'videos.0.url': 'https://rutube.ru/video/0123456789abcdef/',
+        'videos.1.kind': 'clip',
+        'videos.1.position': '1',
+        'videos.1.title.ru': 'Молот',
+        'videos.1.title.en': 'The hammer',
+        'videos.1.assetId': '21',
+        'videos.1.captionsAssetId': '22',
+        'videos.2.kind': 'clip',
+        'videos.2.title.ru': '',
+        'videos.2.title.en': '',
+        'videos.2.assetId': ''
+      }),
+      { ...base, videos: [{ kind: 'clip', title: { ru: 'Старое', en: 'Old' }, assetId: 3 }] },
+      []
+    );
+    expect(tour.videos).toEqual([
+      {
+        kind: 'clip',
+        title: { ru: 'Молот', en: 'The hammer' },
+        assetId: 21,
+        captionsAssetId: 22
+      },
+      {
+        kind: 'link',
+        title: { ru: 'Фильм о музее', en: 'A film about the museum' },
+        provider: 'rutube',
+        url: 'https://rutube.ru/video/0123456789abcdef/'
+      }
+    ]);
+  });
+
+  it('adds a fresh upload’s panorama from its own button even when the select is left empty', () => {
+    const data = form({ 'scenes.0.key': 's1', 'scenes.0.assetId': '5', addScene: '' });
+    data.append('addScene', '8');
+    const tour = readTourForm(data, base, [
+      { id: 8, fileName: 'boiler.jpg', alt: { ru: '', en: '' } }
+    ]);
+    expect(tour.scenes!.map((s) => s.assetId)).toEqual([5, 8]);
   });
 });

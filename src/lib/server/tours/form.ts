@@ -1,8 +1,10 @@
 import type { TourInput, TourRecord } from '$lib/shared/tour';
+import { recognizeVideoLink } from '$lib/shared/video-links';
 import { FormFields } from '../forms/fields';
 
 type SceneInput = NonNullable<TourInput['scenes']>[number];
 type HotspotInput = NonNullable<SceneInput['hotspots']>[number];
+type VideoInput = NonNullable<TourInput['videos']>[number];
 
 /** A panorama the "add a scene" select offered, to name the new scene after. */
 export interface ScenePanorama {
@@ -14,8 +16,11 @@ export interface ScenePanorama {
 /**
  * Reads the tour editor's plain HTML form into a tour. Scenes and each scene's hotspots are
  * numbered rows with a position field; a ticked "remove" (or a hotspot with no kind) drops a row.
- * A panorama picked in "add a scene" becomes a new scene at the end, named after the picture.
- * Fields the form does not show (videos, floor plan, narration, plan positions) keep `base`'s.
+ * A panorama picked in "add a scene" (or the "add as scene" button of a fresh upload) becomes a
+ * new scene at the end, named after the picture. A scene's place on the floor plan is typed in per
+ * cent. The route is rows of scene keys, moved by submit buttons (`routeMove` = `2:up`) so it can
+ * be ordered without JavaScript. Parts the form leaves out (a form without the videos or the
+ * floor plan, a scene row without narration fields) keep `base`'s.
  */
 export function readTourForm(
   form: FormData,
@@ -54,11 +59,15 @@ export function readTourForm(
       title: pair(`${row}.title`),
       description: f.pair(`${row}.description`),
       startView: angle(`${row}.startView`),
+      ...(f.has(`${row}.plan.x`) && { plan: planPlace(f, `${row}.plan`) }),
+      ...(f.has(`${row}.narration.assetId`) && { narration: narration(f, `${row}.narration`) }),
       hotspots
     };
   });
 
-  const added = panoramas.find((p) => String(p.id) === f.text('addScene'));
+  // The select and an upload's "add as scene" button share the name; the first chosen counts.
+  const chosen = form.getAll('addScene').find((v) => typeof v === 'string' && v.trim() !== '');
+  const added = panoramas.find((p) => String(p.id) === String(chosen ?? '').trim());
   if (added) {
     const name = (lang: 'ru' | 'en') => added.alt[lang] || added.fileName.replace(/\.[^.]+$/, '');
     scenes.push({
@@ -69,13 +78,73 @@ export function readTourForm(
     });
   }
 
+  const sceneKeys = new Set(scenes.map((s) => s.key));
   return {
     ...base,
     title: pair('title'),
     summary: f.pair('summary'),
+    ...(f.has('floorPlanAssetId') && {
+      floorPlanAssetId: f.has('removePlan') ? null : Number(f.text('floorPlanAssetId')) || null
+    }),
     scenes,
-    route: f.lines('route')
+    // A scene removed from the tour leaves its route too.
+    route: f.has('route') ? readRoute(f).filter((key) => sceneKeys.has(key)) : base.route,
+    videos: f.has('videos') ? f.rows('videos', (row) => readVideo(f, row)) : base.videos
   };
+}
+
+/** Per cent from the plan's left and top edge; both empty: not on the plan. */
+function planPlace(f: FormFields, name: string): SceneInput['plan'] {
+  const x = f.text(`${name}.x`);
+  const y = f.text(`${name}.y`);
+  if (x === '' && y === '') return null;
+  const share = (value: string) => {
+    const n = Number(value.replace(',', '.'));
+    return Number.isFinite(n) ? Math.min(100, Math.max(0, n)) / 100 : 0;
+  };
+  return { x: share(x), y: share(y) };
+}
+
+function narration(f: FormFields, name: string): SceneInput['narration'] {
+  const assetId = Number(f.text(`${name}.assetId`)) || 0;
+  return assetId ? { assetId, transcript: f.pair(`${name}.transcript`) } : null;
+}
+
+/**
+ * The route's rows in order, then what its buttons asked for: a scene added at the end
+ * (`routeAdd`), or one stop moved up, down or off the route (`routeMove` = `1:up`).
+ */
+function readRoute(f: FormFields): string[] {
+  const route = f.rows('route', (row) => f.text(`${row}.scene`) || null);
+  const added = f.text('routeAdd');
+  if (added && !route.includes(added)) route.push(added);
+  const [at, move] = f.text('routeMove').split(':');
+  const i = Number(at);
+  if (!Number.isInteger(i) || i < 0 || i >= route.length) return route;
+  const to = move === 'up' ? i - 1 : move === 'down' ? i + 1 : -1;
+  if (move === 'remove') route.splice(i, 1);
+  else if (to >= 0 && to < route.length) [route[i], route[to]] = [route[to]!, route[i]!];
+  return route;
+}
+
+/** A clip of the library or a link to a video site; a row left blank is no row. */
+function readVideo(f: FormFields, row: string): VideoInput | null {
+  if (f.text(`${row}.remove`) === 'on') return null;
+  const title = f.pair(`${row}.title`);
+  const assetId = Number(f.text(`${row}.assetId`)) || 0;
+  const url = f.text(`${row}.url`);
+  const kind = f.text(`${row}.kind`) === 'link' ? 'link' : 'clip';
+  if (!title && !(kind === 'clip' ? assetId : url)) return null;
+  const titled = title ?? { ru: '', en: '' };
+  if (kind === 'clip')
+    return {
+      kind,
+      title: titled,
+      assetId,
+      captionsAssetId: Number(f.text(`${row}.captionsAssetId`)) || null
+    };
+  // An address no site is recognised from is refused by the check, beside this field.
+  return { kind, title: titled, provider: recognizeVideoLink(url)?.provider ?? 'youtube', url };
 }
 
 function readTarget(f: FormFields, name: string, kind: string): HotspotInput['target'] {

@@ -6,21 +6,27 @@ import type { TourIntent } from '$lib/server/tours/editor';
 import type { Asset } from '$lib/server/media/repository';
 import type { Actor } from '$lib/server/auth/access';
 import type { MediaKind } from '$lib/server/media/types';
-import { mediaUrls } from '$lib/server/media/responsive';
+import { mediaUrls, responsiveImage } from '$lib/server/media/responsive';
 import { tileUrlPattern } from '$lib/server/tours/directory';
 
 /** Tells the shared cache in front of the app (server.js) that public pages have changed. */
 const purge = { 'x-kraeved-purge': 'museums' };
 const intents: TourIntent[] = ['draft', 'review', 'publish'];
 
-/** The museum's files a tour can use, by kind: ready panoramas for scenes, images and audio for hotspots. */
+/**
+ * The museum's files a tour can use, by kind: ready panoramas for scenes (and those still being
+ * tiled, to show as "processing…"), images for the floor plan and hotspots, audio for narration
+ * and hotspots, videos and WebVTT captions for clips.
+ */
 async function library(locals: App.Locals, actor: Actor | null, museumId: number) {
-  const list = (kind: MediaKind) =>
-    locals.app.media.list(actor, museumId, { kind, status: 'ready', limit: 200 });
-  const [panoramas, images, audio] = await Promise.all([
+  const list = async (kind: MediaKind, status?: 'ready') =>
+    (await locals.app.media.list(actor, museumId, { kind, status, limit: 200 })).assets;
+  const [panoramas, images, audio, videos, documents] = await Promise.all([
     list('panorama'),
-    list('image'),
-    list('audio')
+    list('image', 'ready'),
+    list('audio', 'ready'),
+    list('video', 'ready'),
+    list('document', 'ready')
   ]);
   const urlOf = mediaUrls(locals.app.config.media.publicUrl);
   const choice = (a: Asset) => ({
@@ -45,14 +51,35 @@ async function library(locals: App.Locals, actor: Actor | null, museumId: number
         }
       : null
   });
+  const named = (a: Asset) => ({ id: a.id, fileName: a.fileName });
   return {
-    panoramas: panoramas.assets.map(choice),
-    files: [...images.assets, ...audio.assets].map((a) => ({
-      id: a.id,
-      fileName: a.fileName,
-      kind: a.kind
-    }))
+    panoramas: panoramas.filter((a) => a.status === 'ready').map(choice),
+    pending: panoramas.filter((a) => a.status === 'processing').map(named),
+    files: [...images, ...audio].map((a) => ({ ...named(a), kind: a.kind })),
+    images: images.map((a) => ({
+      ...named(a),
+      alt: a.alt,
+      src: a.rendition ? responsiveImage(a.rendition, urlOf).src : urlOf(a.originalKey)
+    })),
+    audio: audio.map((a) => ({ ...named(a), url: urlOf(a.originalKey) })),
+    videos: videos.map(named),
+    captions: documents.filter((a) => a.mime === 'text/vtt').map(named)
   };
+}
+
+/** The tour as the form sent it, over the version being edited (for what the form leaves out). */
+async function readSubmitted(
+  locals: App.Locals,
+  actor: Actor | null,
+  museumId: number,
+  tourId: number,
+  form: FormData
+) {
+  const [{ record }, files] = await Promise.all([
+    locals.app.tourEditor.open(actor, museumId, tourId),
+    library(locals, actor, museumId)
+  ]);
+  return readTourForm(form, record, files.panoramas);
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -67,7 +94,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       library(locals, actor, museumId),
       locals.app.editor.open(actor, museumId)
     ]);
-    return { museumId, tourId, editing, history, library: files, museum: museum.record.name };
+    return {
+      museumId,
+      tourId,
+      editing,
+      history,
+      library: files,
+      museum: museum.record.name,
+      maxUploadBytes: locals.app.media.limits.maxUploadBytes
+    };
   });
 };
 
@@ -79,11 +114,7 @@ export const actions: Actions = {
     const form = await request.formData();
     const intent = intents.find((i) => i === form.get('intent')) ?? 'draft';
     return orNotFound(async () => {
-      const [{ record }, files] = await Promise.all([
-        locals.app.tourEditor.open(actor, museumId, tourId),
-        library(locals, actor, museumId)
-      ]);
-      const input = readTourForm(form, record, files.panoramas);
+      const input = await readSubmitted(locals, actor, museumId, tourId, form);
       const result = await locals.app.tourEditor.save(actor, museumId, tourId, input, intent);
       // The tour as typed comes back, so nothing is lost; errors are keyed by its field paths.
       if (!result.ok)
@@ -94,6 +125,21 @@ export const actions: Actions = {
       if (result.status === 'published') setHeaders(purge);
       return { saved: result.status };
     });
+  },
+  /**
+   * The form's arranging buttons without JavaScript (the route's up, down, add and remove, "remove
+   * the plan"): the form comes back as read, with the change made and nothing saved.
+   */
+  arrange: async ({ request, locals, params }) => {
+    const museumId = idParam(params.id);
+    const tourId = idParam(params.tourId);
+    const actor = locals.staff?.actor ?? null;
+    const form = await request.formData();
+    return orNotFound(async () => ({
+      arranged: true,
+      errors: {},
+      draft: await readSubmitted(locals, actor, museumId, tourId, form)
+    }));
   },
   approve: async ({ request, locals, params, setHeaders }) => {
     const museumId = idParam(params.id);
