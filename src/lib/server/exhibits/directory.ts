@@ -59,6 +59,53 @@ export class ExhibitDirectory {
     );
   }
 
+  /** A museum's collections for visitors: title, description and cover in their language. */
+  async collectionsOf(museumSlug: string, locale: Locale) {
+    const collections = await this.exhibits.collectionsOfMuseum(museumSlug);
+    const museumId = collections[0]?.museumId;
+    if (museumId === undefined) return [];
+    const covers = await this.images(
+      museumId,
+      collections.flatMap((c) => (c.coverAssetId ? [c.coverAssetId] : []))
+    );
+    return collections.map((c) => {
+      const cover = c.coverAssetId ? covers.get(c.coverAssetId) : undefined;
+      const title = inLocale(locale, c.title);
+      const description = inLocale(locale, c.description);
+      return {
+        id: c.id,
+        slug: c.slug,
+        title: title.text,
+        titleLang: title.lang,
+        description: description.text ? description.text.split(/\n{2,}/) : [],
+        descriptionLang: description.text ? description.lang : null,
+        cover: cover?.rendition
+          ? {
+              image: responsiveImage(cover.rendition, this.urlOf, cover.focal),
+              alt: inLocale(locale, cover.alt).text
+            }
+          : null
+      };
+    });
+  }
+
+  /** One collection with its museum's name, for the collection's page. */
+  async collectionPage(museumSlug: string, collectionSlug: string, locale: Locale) {
+    const collection = (await this.collectionsOf(museumSlug, locale)).find(
+      (c) => c.slug === collectionSlug
+    );
+    const found = await this.exhibits.collectionBySlug(museumSlug, collectionSlug);
+    const museum = found ? await this.exhibits.museumOf(found.museumId) : undefined;
+    if (!collection || !museum) return null;
+    return {
+      museum: {
+        slug: museum.slug,
+        name: inLocale(locale, { ru: museum.name_ru, en: museum.name_en }).text
+      },
+      collection
+    };
+  }
+
   /** Cards of published exhibits of one museum, in the order of the ids. */
   async cards(
     museumId: number,

@@ -301,6 +301,12 @@ export class ExhibitRepository implements VersionStore<ExhibitRecord> {
     return found;
   }
 
+  /** Published exhibits among these ids with their museum's slug, for the search index. */
+  async publishedByIds(ids: number[]) {
+    if (ids.length === 0) return [];
+    return decodePublished(await this.publishedQuery().where('exhibits.id', 'in', ids).execute());
+  }
+
   /** Every published exhibit, a batch at a time, for (re)indexing. */
   async *allPublished(batch = 1000) {
     let after = 0;
@@ -447,6 +453,18 @@ export class ExhibitRepository implements VersionStore<ExhibitRecord> {
       .where('museum_id', '=', museumId)
       .selectAll()
       .orderBy('title_ru')
+      .execute();
+    return rows.map(decodeCollection);
+  }
+
+  /** A museum's collections by the museum's address, for its public pages. */
+  async collectionsOfMuseum(museumSlug: string) {
+    const rows = await this.db
+      .selectFrom('collections')
+      .innerJoin('museums', 'museums.id', 'collections.museum_id')
+      .where('museums.slug', '=', museumSlug)
+      .selectAll('collections')
+      .orderBy('collections.title_ru')
       .execute();
     return rows.map(decodeCollection);
   }
