@@ -62,11 +62,11 @@ describe('changeLine', () => {
   });
 
   it('words the tour’s own fields, its videos and its route', () => {
-    expect(changeLine('title.ru', [draft], 'ru')).toBe('название (ru)');
-    expect(changeLine('floorPlanAssetId', [draft], 'en')).toBe('floor plan');
-    expect(changeLine('videos.0.url', [draft], 'ru')).toBe('видео «Фильм» › ссылка');
-    expect(changeLine('videos.0.assetId', [draft], 'en')).toBe('video “Film” › file');
-    expect(changeLine('route.2', [draft], 'en')).toBe('route, stop 3');
+    expect(changeLine('title.ru', [draft], 'ru')).toBe('Название (ru)');
+    expect(changeLine('floorPlanAssetId', [draft], 'en')).toBe('Floor plan');
+    expect(changeLine('videos.0.url', [draft], 'ru')).toBe('Видео «Фильм» › ссылка');
+    expect(changeLine('videos.0.assetId', [draft], 'en')).toBe('Video “Film” › file');
+    expect(changeLine('route.2', [draft], 'en')).toBe('Route, stop 3');
   });
 
   it('leaves a path it does not know as it is', () => {

@@ -55,7 +55,7 @@ export function changeLine(
 ): string {
   const path = field.split('.');
   const lang = path.at(-1) === 'ru' || path.at(-1) === 'en' ? path.pop() : undefined;
-  const text = (pair: { ru: string; en: string } | null | undefined) =>
+  const inLocale = (pair: { ru: string; en: string } | null | undefined) =>
     (pair?.[locale] || pair?.ru || pair?.en || '').trim();
   const line: string[] = [];
   let words = fieldWords;
@@ -65,11 +65,11 @@ export function changeLine(
   if (part === 'scenes' && isIndex(index)) {
     const s = Number(index);
     const scene = versions.map((v) => v?.scenes?.[s]).find(Boolean);
-    line.push(text(scene?.title) || m.tours_change_scene({ n: s + 1 }, { locale }));
+    line.push(inLocale(scene?.title) || m.tours_change_scene({ n: s + 1 }, { locale }));
     parts = path.slice(2);
     if (parts[0] === 'hotspots' && isIndex(parts[1])) {
       const h = Number(parts[1]);
-      const label = text(scene?.hotspots?.[h]?.label);
+      const label = inLocale(scene?.hotspots?.[h]?.label);
       line.push(
         label
           ? m.tours_change_hotspot({ label }, { locale })
@@ -79,7 +79,7 @@ export function changeLine(
     }
   } else if (part === 'videos' && isIndex(index)) {
     const v = Number(index);
-    const title = text(versions.map((version) => version?.videos?.[v]).find(Boolean)?.title);
+    const title = inLocale(versions.map((version) => version?.videos?.[v]).find(Boolean)?.title);
     line.push(
       title
         ? m.tours_change_video({ title }, { locale })
@@ -102,5 +102,6 @@ export function changeLine(
     line.push(words[known]!({}, { locale }));
     parts = parts.slice(known.split('.').length);
   }
-  return line.join(' › ') + (lang ? ` (${lang})` : '');
+  const text = line.join(' › ') + (lang ? ` (${lang})` : '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
