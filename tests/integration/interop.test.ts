@@ -470,6 +470,17 @@ describe.each(dialects)('IIIF, OAI-PMH and the JSON API on %s', (dialect) => {
       expect(late.code).toBe('noRecordsMatch');
     });
 
+    it('lists what was published in the very second the list is asked', async () => {
+      const asked = oaiNow;
+      // The eleventh exhibit was published at 10:10:00.000 exactly.
+      oaiNow = new Date('2026-11-20T10:10:00.000Z');
+      try {
+        expect(headers(await walk('ListIdentifiers', 'metadataPrefix=oai_dc'))).toHaveLength(11);
+      } finally {
+        oaiNow = asked;
+      }
+    });
+
     it('answers POST like GET', async () => {
       const response = await call(
         postOai,

@@ -327,17 +327,19 @@ export class OaiPmh {
         );
       if (from && until && from.granularity !== until.granularity)
         throw new OaiError('badArgument', 'from and until must have the same granularity.');
-      // until is inclusive at its granularity; a list without one ends now, so it holds still
-      // while it is walked and its size stays true.
+      // until is inclusive at its granularity. A list ends with the current second, so it holds
+      // still while it is walked and its size stays true; what is published later has a later
+      // datestamp than this responseDate, so the next harvest "from" it gets it.
+      const endOfSecond = new Date(Math.floor(now.getTime() / 1000) * 1000 + 1000);
       const before = until
         ? new Date(until.at.getTime() + (until.granularity === 'day' ? 86_400_000 : 1000))
-        : now;
+        : endOfSecond;
       state = {
         v: 1,
         verb,
         set: args.get('set'),
         from: from?.at.toISOString(),
-        before: (before < now ? before : now).toISOString(),
+        before: (before < endOfSecond ? before : endOfSecond).toISOString(),
         after: null,
         cursor: 0,
         size: 0

@@ -89,7 +89,7 @@ export interface OpenImage {
   credit: string;
   /** The largest JPEG made for the web. */
   large: SizedUrl;
-  /** A small JPEG (about 400 px wide) for lists. */
+  /** A small JPEG for lists: the narrowest of at least 400 px. */
   thumbnail: SizedUrl;
   /** The IIIF Image API level-0 service, once its tiles are made. */
   service: string | null;
