@@ -25,6 +25,7 @@ import { JobOverview } from '$lib/server/jobs/overview';
 import { JobQueue } from '$lib/server/jobs/queue';
 import { JobRepository } from '$lib/server/jobs/repository';
 import fs from 'node:fs/promises';
+import { buffer } from 'node:stream/consumers';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -39,6 +40,9 @@ import { ExhibitionRepository } from '$lib/server/exhibitions/repository';
 import type { ExhibitionInput } from '$lib/shared/exhibition';
 import { ExhibitEditor } from '$lib/server/exhibits/editor';
 import { ExhibitRepository } from '$lib/server/exhibits/repository';
+import { ExhibitImporter } from '$lib/server/exhibits/import/importer';
+import { ImportRepository } from '$lib/server/exhibits/import/repository';
+import { ExhibitExport } from '$lib/server/exhibits/import/export';
 
 /**
  * The role matrix through the services themselves, on both dialects: every service action that
@@ -347,6 +351,34 @@ const expected: Record<string, Record<string, string>> = {
     'editor (may publish)': 'Y-',
     'no role': '--'
   },
+  'stage an inventory import': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'preview an inventory import': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'start an inventory import': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'export exhibits': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
   'list exhibitions': {
     'association admin': 'YY',
     'museum admin': 'Y-',
@@ -490,6 +522,9 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let tours: TourEditor;
   let exhibitions: ExhibitionEditor;
   let exhibits: ExhibitEditor;
+  let importer: ExhibitImporter;
+  let exporter: ExhibitExport;
+  let inventory: string;
 
   beforeAll(async () => {
     test = await freshDatabase(dialect);
@@ -561,6 +596,20 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       () => new Date(),
       (museumId, ids) => media.assetsOf(museumId, ids)
     );
+    importer = new ExhibitImporter({
+      imports: new ImportRepository(db),
+      media,
+      storage,
+      queue: new JobQueue(new JobRepository(db, test.database.dialect), () => new Date()),
+      staff,
+      clock: () => new Date()
+    });
+    exporter = new ExhibitExport(new ImportRepository(db), {
+      category: (code) => code,
+      material: (code) => code
+    });
+    inventory = path.join(mediaDir, 'inventory.csv');
+    await fs.writeFile(inventory, 'Инв. №;Наименование\nКП-1;Ковш\n');
     exhibitions = new ExhibitionEditor(
       new ExhibitionRepository(db),
       staff,
@@ -614,6 +663,14 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       '/admin/accept'
     );
     return (await team.ofMuseum(association, museumId, 'ru')).invitations[0]!.id;
+  }
+
+  /** An inventory import of the museum, staged by the association admin. */
+  async function anImport(museumId: number): Promise<number> {
+    const table = { path: inventory, fileName: 'inventory.csv' };
+    const staged = await importer.stage(users['association admin']!, museumId, table, null);
+    if (!staged.ok) throw new Error(staged.message.en);
+    return staged.id;
   }
 
   /** A tour of the museum, made by the association admin. */
@@ -808,6 +865,19 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       return tours.restore(actor, id, tourId);
     },
     'list exhibits': (actor, id) => exhibits.list(actor, id),
+    'stage an inventory import': (actor, id) =>
+      importer.stage(actor, id, { path: inventory, fileName: 'inventory.csv' }, null),
+    'preview an inventory import': async (actor, id) =>
+      importer.preview(actor, id, await anImport(id), { mapping: ['inventoryNumber', 'title.ru'] }),
+    'start an inventory import': async (actor, id) => {
+      const importId = await anImport(id);
+      await importer.preview(users['association admin']!, id, importId, {
+        mapping: ['inventoryNumber', 'title.ru']
+      });
+      return importer.start(actor, id, importId);
+    },
+    'export exhibits': (actor, id) =>
+      buffer(exporter.stream(actor, id, { format: 'json', drafts: true, locale: 'ru' })),
     'create an exhibit': (actor, id) => {
       const { inventoryNumber, title } = newExhibit();
       return exhibits.create(actor, id, { inventoryNumber, title });

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MuseumRepository } from '$lib/server/museums/repository';
@@ -15,7 +16,12 @@ import { ExhibitRepository } from '$lib/server/exhibits/repository';
 import { ExhibitEditor } from '$lib/server/exhibits/editor';
 import { ExhibitImporter } from '$lib/server/exhibits/import/importer';
 import { ImportRepository } from '$lib/server/exhibits/import/repository';
+import { ExhibitExport, type ExportFormat } from '$lib/server/exhibits/import/export';
+import { readTable, sniffTable } from '$lib/server/exhibits/import/table';
 import { createStorage, type Storage } from '$lib/server/storage';
+import { ExhibitIndexer } from '$lib/server/exhibits/indexing';
+import { SearchIndex } from '$lib/server/search/index';
+import { SearchRepository } from '$lib/server/search/repository';
 import { placeInput } from '$lib/shared/association';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
 import { khabarovskNoon, newMuseum, newStaffMember, testPlaces } from './factories';
@@ -38,6 +44,7 @@ describe.each(dialects)('importing an inventory on %s', (dialect) => {
   let reviewed: Actor;
   let stranger: Actor;
   let failNextPublish = false;
+  let searchIndex: SearchIndex;
   const published: number[] = [];
 
   async function staged(name: string, bytes: Uint8Array | string): Promise<string> {
@@ -105,6 +112,8 @@ describe.each(dialects)('importing an inventory on %s', (dialect) => {
       findUsages: async () => []
     });
     exhibits = new ExhibitRepository(db);
+    searchIndex = new SearchIndex(new SearchRepository(db, test.database.dialect));
+    const indexer = new ExhibitIndexer(exhibits, searchIndex);
     editor = new ExhibitEditor(exhibits, staff, clock, (id, ids) => media.assetsOf(id, ids));
     importer = new ExhibitImporter({
       imports: new ImportRepository(db),
@@ -113,12 +122,14 @@ describe.each(dialects)('importing an inventory on %s', (dialect) => {
       queue,
       staff,
       clock,
+      batchSize: 500,
       onPublished: async (ids) => {
         if (failNextPublish) {
           failNextPublish = false;
           throw new Error('the worker died here');
         }
         published.push(...ids);
+        await indexer.reindexMany(ids);
       }
     });
   });
@@ -203,6 +214,8 @@ describe.each(dialects)('importing an inventory on %s', (dialect) => {
     const odd = await exhibits.find(own, numbers.get('КП-1006') ?? 0);
     expect(odd?.published).toMatchObject({ category: 'other', media: [] });
     expect(published).toHaveLength(5);
+    // What the import published is findable.
+    expect(await searchIndex.count('exhibit')).toBe(5);
 
     const assets = await count('media_assets');
     const revisions = await count('exhibit_revisions');
@@ -280,6 +293,62 @@ describe.each(dialects)('importing an inventory on %s', (dialect) => {
     // Run again by a second worker: nothing more.
     await importer.run(id, lastTry);
     expect(await count('exhibits')).toBe(before + 1200);
+  });
+
+  it('exports CSV, XLSX and JSON, escaped against formulas, and the CSV imports again unchanged', async () => {
+    await importFile(admin, own, 'Инв. №;Наименование;Год от/до\nF-1;=1+1;-500\n');
+    const exporter = new ExhibitExport(new ImportRepository(test.database.db), {
+      category: (code) => code,
+      material: (code) => code
+    });
+    const exported = (format: ExportFormat, drafts = false) =>
+      buffer(exporter.stream(admin, own, { format, drafts, locale: 'ru' }));
+
+    const csv = await exported('csv');
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFFИнв\. №;Наименование;/);
+    // Years are numbers, not text: a spreadsheet reads -500 as a number, not a formula.
+    expect(text).toContain("F-1;'=1+1;;;-500;-500;");
+    expect(text).toContain('КП-1001;Ковш-утица;');
+    expect(text).toContain('kovsh.jpg');
+
+    const again = await importFile(admin, own, csv);
+    // Only the coin differs: its version waiting for review is not what is published.
+    expect(again.preview).toMatchObject({ new: 0, changed: 1, invalid: 0 });
+    const changed = await importer.rows(admin, own, again.id, { outcome: 'changed' });
+    expect(changed.rows.map((r) => r.inventoryNumber)).toEqual(['КП-1004']);
+    const formula = await exhibits.find(
+      own,
+      (await exhibits.idsByInventory(own, ['F-1'])).get('F-1') ?? 0
+    );
+    expect(formula?.published).toMatchObject({ title: { ru: '=1+1' }, yearFrom: -500 });
+
+    const file = path.join(dir, 'export.xlsx');
+    await fs.writeFile(file, await exported('xlsx'));
+    const source = { path: file, ...(await sniffTable(file)) };
+    const rows = [];
+    for await (const row of readTable(source)) rows.push(row.cells);
+    expect(rows[0]?.slice(0, 2)).toEqual(['Инв. №', 'Наименование']);
+    expect(rows.find((r) => r[0] === 'F-1')?.slice(0, 2)).toEqual(['F-1', "'=1+1"]);
+
+    const published = JSON.parse((await exported('json')).toString('utf8')) as {
+      inventoryNumber: string;
+      state: string;
+      title: { ru: string };
+    }[];
+    expect(published.find((e) => e.inventoryNumber === 'КП-1004')).toMatchObject({
+      state: 'published',
+      title: { ru: 'Монета 5 копеек' }
+    });
+    await importer.start(admin, own, again.id);
+    const withDrafts = JSON.parse(
+      (await exported('json', true)).toString('utf8')
+    ) as typeof published;
+    expect(withDrafts).toHaveLength(published.length);
+    expect(() =>
+      exporter.stream(stranger, own, { format: 'csv', drafts: false, locale: 'ru' })
+    ).toThrow(NotFoundOrForbidden);
   });
 
   it('answers another museum’s staff as if the import were not there', async () => {

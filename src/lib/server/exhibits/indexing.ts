@@ -22,6 +22,12 @@ export class ExhibitIndexer {
     else await this.index.put([exhibitDocument(found)]);
   }
 
+  /** After an import published a batch of exhibits: their entries in one write. */
+  async reindexMany(exhibitIds: number[]): Promise<void> {
+    const found = await this.exhibits.publishedByIds(exhibitIds);
+    if (found.length > 0) await this.index.put(found.map(exhibitDocument));
+  }
+
   /** Every published exhibit, a batch at a time (start-up on an empty index, after an import). */
   async reindexAll(): Promise<number> {
     let count = 0;

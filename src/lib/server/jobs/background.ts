@@ -10,8 +10,12 @@ import { museumPhotoUsages } from '../museums/media-usages';
 import { tourUsages } from '../tours/media-usages';
 import { exhibitionUsages } from '../exhibitions/media-usages';
 import { ExhibitionRepository } from '../exhibitions/repository';
+import { ExhibitRepository } from '../exhibits/repository';
 import { ExhibitImporter } from '../exhibits/import/importer';
 import { ImportRepository } from '../exhibits/import/repository';
+import { ExhibitIndexer } from '../exhibits/indexing';
+import { SearchIndex } from '../search/index';
+import { SearchRepository } from '../search/repository';
 import { TourRepository } from '../tours/repository';
 import { MediaRepository } from '../media/repository';
 import { MediaLibrary, type AssetUsage } from '../media/library';
@@ -82,13 +86,19 @@ export async function createBackgroundWork(deps: {
       exhibitionUsages(new ExhibitionRepository(database.db))
     ])
   });
+  // Rows an import publishes are findable batch by batch, in the worker as in the web process.
+  const exhibitIndexer = new ExhibitIndexer(
+    new ExhibitRepository(database.db),
+    new SearchIndex(new SearchRepository(database.db, database.dialect))
+  );
   const importer = new ExhibitImporter({
     imports: new ImportRepository(database.db),
     media,
     storage,
     queue,
     staff: new StaffRepository(database.db),
-    clock
+    clock,
+    onPublished: (ids) => exhibitIndexer.reindexMany(ids)
   });
   const services: JobServices = { mailer, media, importer };
   return {

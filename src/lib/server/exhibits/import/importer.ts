@@ -60,8 +60,8 @@ export interface StagedFile {
 export type StageResult = { ok: true; id: number } | { ok: false; message: Localized };
 type Localized = { ru: string; en: string };
 
-/** Rows read, checked and written together: one transaction each. */
-const batchSize = 500;
+/** Rows read, checked and written together, one transaction each, unless told otherwise. */
+const defaultBatchSize = 1000;
 
 /**
  * Imports an inventory (CSV or XLSX, with an optional ZIP of images) into a museum's exhibits:
@@ -79,6 +79,8 @@ export class ExhibitImporter {
       clock: () => Date;
       /** Told after each batch which exhibits visitors now see changed (the search index). */
       onPublished?: (exhibitIds: number[]) => Promise<void>;
+      /** Rows per batch (and transaction). */
+      batchSize?: number;
     }
   ) {}
 
@@ -397,7 +399,7 @@ export class ExhibitImporter {
           continue;
         }
         batch.push(readRow(row, found.mapping));
-        if (batch.length >= batchSize) await flush();
+        if (batch.length >= (this.deps.batchSize ?? defaultBatchSize)) await flush();
       }
       await flush();
     });
