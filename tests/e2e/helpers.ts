@@ -114,3 +114,18 @@ export async function signIn(
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.waitForURL(/\/admin$/);
 }
+
+/**
+ * Asks for `url` until it answers `status` (the demo tour, say, is published some seconds after
+ * the server starts); throws after `timeoutMs`. For hooks, where expect.poll cannot run.
+ */
+export async function waitForStatus(url: string, status: number, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 0;
+  while (Date.now() < deadline) {
+    last = (await fetch(url)).status;
+    if (last === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} answered ${last}, not ${status}, for ${timeoutMs} ms`);
+}

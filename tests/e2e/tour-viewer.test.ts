@@ -5,10 +5,16 @@ import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from './browser';
 import { freePort, startServer, type RunningServer } from './server';
 import { embedCode } from '$lib/components/tours/embed';
-import { industrialHeritage, screenshot } from './helpers';
+import { industrialHeritage, screenshot, waitForStatus } from './helpers';
 import { fixtureTour, publishFixtureTour } from './tour-fixture';
 
 const [firstHall, secondHall, thirdHall] = fixtureTour.halls;
+
+/** The demo tour the server draws and publishes at start-up (DEMO_TOUR=on). */
+const demoTour = {
+  path: '/museums/industrial-heritage/tours/demo-halls',
+  halls: ['Гараж на Джамбула, 54', 'Комната-хранилище', 'Площадка на заводе им. А. М. Горького']
+};
 
 /** Whether this Chromium draws WebGL 2 (headless: through SwiftShader, when it has it). */
 function hasWebGL2(page: Page): Promise<boolean> {
@@ -24,10 +30,12 @@ describe('the visitors’ tour page', () => {
   let webgl = false;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ demoTour: true });
     await publishFixtureTour(server.dataDir);
     browser = await openBrowser();
     page = await browser.newPage();
+    // The demo halls are drawn and tiled after start-up; their tour is published when ready.
+    await waitForStatus(server.url + demoTour.path, 200);
     await page.goto(server.url + fixtureTour.path);
     webgl = await hasWebGL2(page);
     console.log(`tour viewer e2e: WebGL 2 ${webgl ? 'available' : 'missing'} in this Chromium`);
@@ -38,24 +46,25 @@ describe('the visitors’ tour page', () => {
     await server?.stop();
   });
 
-  it('shows the panorama where WebGL 2 runs, and moves to the next hall by a click on its hotspot', async () => {
-    await page.goto(server.url + fixtureTour.path);
-    await expect.poll(() => sceneHeading(page).textContent()).toBe(firstHall);
+  it('opens the demo tour, shows the panorama where WebGL 2 runs, and moves to the next hall by a click on its hotspot', async () => {
+    // Looking towards the garage's door (yaw 150°), as a shared link to the view would.
+    await page.goto(`${server.url}${demoTour.path}?scene=garage&yaw=150&pitch=0`);
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(demoTour.halls[0]);
     if (webgl) {
       await page.locator('.panorama.ready canvas').waitFor();
-      const door = page.locator('.pano-marker', { hasText: 'Дверь в кузнечный цех' });
+      const door = page.locator('.pano-marker', { hasText: `Перейти: ${demoTour.halls[1]}` });
       await door.waitFor();
       await screenshot(page, 'tour-desktop');
       await door.click();
     } else {
       await screenshot(page, 'tour-desktop-flat');
-      await page.getByRole('link', { name: /Дверь в кузнечный цех/ }).click();
+      await page.getByRole('link', { name: `Перейти: ${demoTour.halls[1]}` }).click();
     }
-    await expect.poll(() => sceneHeading(page).textContent()).toBe(secondHall);
-    expect(new URL(page.url()).searchParams.get('scene')).toBe('s2');
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(demoTour.halls[1]);
+    expect(new URL(page.url()).searchParams.get('scene')).toBe('storage');
     await expect
       .poll(() => page.locator('[aria-live="polite"].live').textContent())
-      .toContain(secondHall);
+      .toContain(demoTour.halls[1]);
   });
 
   it('is found from the museum’s page', async () => {
@@ -67,9 +76,10 @@ describe('the visitors’ tour page', () => {
     await expect.poll(() => sceneHeading(page).textContent()).toBe(firstHall);
   });
 
-  it('moves to the next hall by keyboard alone, and says so', async () => {
-    await page.goto(`${server.url}${fixtureTour.path}?scene=s2`);
-    await expect.poll(() => sceneHeading(page).textContent()).toBe(secondHall);
+  it('moves to the next hall of the demo tour by keyboard alone, and says so', async () => {
+    const [, storage, plant] = demoTour.halls;
+    await page.goto(`${server.url}${demoTour.path}?scene=storage`);
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(storage);
     await page.locator('body').focus();
     let found = false;
     for (let i = 0; i < 40 && !found; i++) {
@@ -77,14 +87,14 @@ describe('the visitors’ tour page', () => {
       found = await page.evaluate(
         () =>
           document.activeElement?.tagName === 'A' &&
-          (document.activeElement.textContent ?? '').includes('Дверь в депо')
+          (document.activeElement.textContent ?? '').includes('Перейти: Площадка на заводе')
       );
     }
-    expect(found, 'Tab reaches the hotspot to the depot').toBe(true);
+    expect(found, 'Tab reaches the hotspot to the plant').toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(() => sceneHeading(page).textContent()).toBe(thirdHall);
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(plant);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('scene-heading');
-    expect(await page.locator('.live').textContent()).toContain(thirdHall);
+    expect(await page.locator('.live').textContent()).toContain(plant);
   });
 
   it('opens an exhibit hotspot and a text hotspot from the list', async () => {
