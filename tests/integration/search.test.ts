@@ -286,6 +286,16 @@ describe('search on SQLite and PostgreSQL', () => {
     );
   });
 
+  it('counts facets on the first page and carries the total to the next ones', async () => {
+    const first = await both({ kinds: ['exhibit'], limit: 10 });
+    expect(first.facetsCounted).toBe(true);
+    const second = await both({ kinds: ['exhibit'], limit: 10, after: first.next ?? '' });
+    expect(second.facetsCounted).toBe(false);
+    expect(second.total).toBe(60);
+    expect(second.facets.category).toEqual([]);
+    expect(second.hits).toHaveLength(10);
+  });
+
   it('starts from the beginning with a cursor that is broken or of another sort', async () => {
     const first = await both({ sort: 'title' });
     for (const after of ['garbage', 'e30', Buffer.from('["year",1,2]').toString('base64url')]) {

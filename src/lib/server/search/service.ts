@@ -5,7 +5,6 @@ import { responsiveImage, type ResponsiveImage } from '../media/responsive';
 import type { EntryFilter, SearchRepository, SortKey } from './repository';
 import { snippet } from './snippet';
 import {
-  searchSorts,
   type FacetCount,
   type SearchFacets,
   type SearchHit,
@@ -65,25 +64,29 @@ export class SearchService {
     };
     const sort: SearchSort = query.sort;
     const limit = Math.max(1, Math.min(maxLimit, Math.trunc(query.limit) || 20));
+    const cursor = readCursor(query.after, sort);
+    // Facets and the total are counted for the first page; the next pages carry the total in
+    // their cursor, so a page deep in the results costs only its own rows.
     const [rows, facetRows] = await Promise.all([
-      this.entries.page(
-        filter,
-        { sort, locale: query.locale },
-        readCursor(query.after, sort),
-        limit + 1
-      ),
-      this.entries.facetRows(filter, facetLimit + 1)
+      this.entries.page(filter, { sort, locale: query.locale }, cursor?.key ?? null, limit + 1),
+      cursor ? null : this.entries.facetRows(filter, facetLimit + 1)
     ]);
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const wanted = new Set(terms);
+    const total = facetRows ? Math.min(facetRows.length, facetLimit) : (cursor?.total ?? 0);
+    const totalIsBounded = facetRows ? facetRows.length > facetLimit : (cursor?.bounded ?? false);
     return {
       hits: page.map((row) => hitOf(row, query.locale, wanted)),
-      facets: await this.facets(facetRows.slice(0, facetLimit), query.locale),
-      next: more && last ? writeCursor(sort, last.key) : null,
-      total: Math.min(facetRows.length, facetLimit),
-      totalIsBounded: facetRows.length > facetLimit
+      facets: facetRows
+        ? await this.facets(facetRows.slice(0, facetLimit), query.locale)
+        : emptyResult().facets,
+      facetsCounted: facetRows !== null,
+      next:
+        more && last ? writeCursor({ sort, total, bounded: totalIsBounded, key: last.key }) : null,
+      total,
+      totalIsBounded
     };
   }
 
@@ -139,6 +142,7 @@ function emptyResult(): SearchResult {
   return {
     hits: [],
     facets: { kind: [], museum: [], category: [], material: [], period: [], hasImage: 0 },
+    facetsCounted: true,
     next: null,
     total: 0,
     totalIsBounded: false
@@ -223,21 +227,35 @@ function hitOf(row: PageRow, locale: 'ru' | 'en', terms: ReadonlySet<string>): S
   };
 }
 
-/** An opaque cursor: the sort and the last row's key, so a page starts right after it. */
-function writeCursor(sort: SearchSort, key: SortKey): string {
-  return Buffer.from(JSON.stringify([sort, ...key])).toString('base64url');
+interface Cursor {
+  sort: SearchSort;
+  /** The first page's total, shown again on the next ones. */
+  total: number;
+  bounded: boolean;
+  key: SortKey;
+}
+
+/** An opaque cursor: the sort, the total, and the last row's key, so a page starts right after it. */
+function writeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.total, c.bounded ? 1 : 0, ...c.key])).toString(
+    'base64url'
+  );
 }
 
 /** A cursor from the URL; anything malformed or of another sort starts at the beginning. */
-function readCursor(cursor: string | undefined, sort: SearchSort): SortKey | null {
+function readCursor(cursor: string | undefined, sort: SearchSort): Cursor | null {
   if (!cursor || cursor.length > 1000) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value[0] !== sort || !searchSorts.includes(value[0])) return null;
-    const key = value.slice(1);
-    return key.every((k) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)))
-      ? (key as SortKey)
-      : null;
+    if (!Array.isArray(value) || value[0] !== sort) return null;
+    const [, total, bounded, ...key] = value as unknown[];
+    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) return null;
+    const parts = key.filter(
+      (k): k is string | number =>
+        typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k))
+    );
+    if (parts.length === 0 || parts.length !== key.length) return null;
+    return { sort, total: Math.min(total, facetLimit), bounded: bounded === 1, key: parts };
   } catch {
     return null;
   }

@@ -94,7 +94,9 @@ export interface SearchFacets {
 
 export interface SearchResult {
   hits: SearchHit[];
+  /** Counted on the first page only; the next pages have the first page's total and no facets. */
   facets: SearchFacets;
+  facetsCounted: boolean;
   next: string | null;
   /** Capped: `totalIsBounded` says the real number is at least this. */
   total: number;

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     total: result.total,
     totalIsBounded: result.totalIsBounded,
     facetLimit,
+    facetsCounted: result.facetsCounted,
     facets: {
       kind: options(result.facets.kind, params.kinds),
       museum: options(
