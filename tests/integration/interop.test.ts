@@ -9,6 +9,10 @@ import { StaffRepository } from '$lib/server/auth/staff-repository';
 import { ExhibitEditor } from '$lib/server/exhibits/editor';
 import { HarvestRepository } from '$lib/server/exhibits/harvest';
 import { ExhibitRepository } from '$lib/server/exhibits/repository';
+import { ExhibitIndexer } from '$lib/server/exhibits/indexing';
+import { SearchIndex } from '$lib/server/search/index';
+import { SearchRepository } from '$lib/server/search/repository';
+import { SearchService } from '$lib/server/search/service';
 import { OaiPmh } from '$lib/server/interop/oai-pmh';
 import { OpenExhibits, OpenUrls } from '$lib/server/interop/open-exhibits';
 import { JobQueue } from '$lib/server/jobs/queue';
@@ -48,7 +52,7 @@ describe.each(dialects)('IIIF, OAI-PMH and the JSON API on %s', (dialect) => {
   let test: TestDatabase;
   let dir: string;
   let storage: Storage;
-  let app: { oai: OaiPmh; openExhibits: OpenExhibits };
+  let app: { oai: OaiPmh; openExhibits: OpenExhibits; search: SearchService };
   let editor: ExhibitEditor;
   let publishedAt = new Date('2026-11-20T10:00:00.000Z');
   let oaiNow = new Date('2026-11-22T12:00:00.000Z');
@@ -196,8 +200,14 @@ describe.each(dialects)('IIIF, OAI-PMH and the JSON API on %s', (dialect) => {
     flatAsset = await image('scabbard.jpg', 900, 600, false);
 
     const exhibitRepository = new ExhibitRepository(db);
-    editor = new ExhibitEditor(exhibitRepository, staff, clock, (museumId, ids) =>
-      library.assetsOf(museumId, ids)
+    const searchRepository = new SearchRepository(db, test.database.dialect);
+    const indexer = new ExhibitIndexer(exhibitRepository, new SearchIndex(searchRepository));
+    editor = new ExhibitEditor(
+      exhibitRepository,
+      staff,
+      clock,
+      (museumId, ids) => library.assetsOf(museumId, ids),
+      (id) => indexer.reindex(id)
     );
     const collection = await editor.saveCollection(actor, museums.amur, null, {
       slug: 'weapons',
@@ -254,6 +264,7 @@ describe.each(dialects)('IIIF, OAI-PMH and the JSON API on %s', (dialect) => {
     );
     app = {
       openExhibits,
+      search: new SearchService(searchRepository),
       oai: new OaiPmh(openExhibits, {
         clock: () => oaiNow,
         adminEmails: async () => ['info@kraeved.example'],
@@ -654,11 +665,26 @@ describe.each(dialects)('IIIF, OAI-PMH and the JSON API on %s', (dialect) => {
       expect(draft.headers.get('access-control-allow-origin')).toBe('*');
     });
 
+    it('finds words in any of their forms through the site search, with the same filters', async () => {
+      // «описания» (genitive) finds every «Описание …»; the English title by «sabres».
+      expect((await everyId('q=описания&limit=4')).sort((a, b) => a - b)).toEqual(allPublished());
+      expect(await everyId('q=описания&museum=zeya-museum')).toEqual(
+        expect.arrayContaining(published.zeya)
+      );
+      expect(await everyId('q=описания&museum=zeya-museum')).toHaveLength(3);
+      expect(await everyId('q=sabres')).toEqual([published.amur[0]]);
+      const inWeapons = await everyId('q=описания&museum=amur-museum&collection=weapons');
+      expect(inWeapons.sort((a, b) => a - b)).toEqual(weapons);
+      expect(await everyId('q=описания&museum=amur-museum&collection=nothing')).toEqual([]);
+      expect(await everyId(`q=${encodeURIComponent('Черновик')}`)).toEqual([]);
+    });
+
     it('refuses a wrong parameter with its name', async () => {
       const { status, body } = await list('limit=500');
       expect(status).toBe(400);
       expect(body.error.parameter).toBe('limit');
-      expect((await list('q=сабля')).body.error.parameter).toBe('q');
+      expect((await list('query=сабля')).body.error.parameter).toBe('query');
+      expect((await list('q=')).body.error.parameter).toBe('q');
     });
   });
 });

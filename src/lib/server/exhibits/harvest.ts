@@ -133,6 +133,13 @@ export class HarvestRepository {
     return decode(rows)[0];
   }
 
+  /** The published exhibits among these ids (in no particular order). */
+  async among(ids: number[]): Promise<HarvestedExhibit[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.filtered({}).where('exhibits.id', 'in', ids).select(columns).execute();
+    return decode(rows);
+  }
+
   /** When the first exhibit visitors can see was published; null before any. */
   async earliest(): Promise<string | null> {
     const row = await this.db

@@ -22,10 +22,16 @@ describe('parseListQuery', () => {
         yearTo: 1900,
         hasImage: true
       },
-      after: { at: '2026-11-20T09:30:15.250Z', id: 42 },
+      after,
       limit: 100
     });
-    expect(parse('')).toMatchObject({ ok: true, after: null, limit: 20 });
+    expect(parse('')).toMatchObject({ ok: true, after: undefined, limit: 20 });
+    // With words to find, the cursor is the site search's own.
+    expect(parse('q=%20сабля%20&after=search-cursor')).toMatchObject({
+      ok: true,
+      q: 'сабля',
+      after: 'search-cursor'
+    });
   });
 
   it('names the parameter that is wrong', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exhibitCategories, exhibitMaterials } from '$lib/shared/exhibit';
 import type { HarvestCursor, HarvestFilter } from '../exhibits/harvest';
+import type { SearchQuery, SearchResult } from '../search/types';
 import { rightsUri, type OpenExhibit, type OpenExhibits, type Pair } from './open-exhibits';
 
 /** The most exhibits one page of `/api/v1/exhibits` holds, and how many without `limit`. */
@@ -25,7 +26,9 @@ const listQuery = z
     yearFrom: year.optional(),
     yearTo: year.optional(),
     hasImage: z.enum(['true', 'false']).optional(),
-    after: z.string().max(200).optional(),
+    /** Words to find (the site's search: Russian and English word forms). */
+    q: z.string().trim().min(1).max(500).optional(),
+    after: z.string().max(500).optional(),
     limit: z.coerce.number().int().min(1).max(apiMaxLimit).default(apiDefaultLimit)
   })
   .refine((q) => !q.collection || q.museum, {
@@ -48,30 +51,38 @@ export function decodeCursor(value: string): HarvestCursor | null {
   return parsed.success ? parsed.data : null;
 }
 
+export interface ListQuery {
+  filter: HarvestFilter;
+  /** Words to find: then the order is relevance and `after` is the search's own cursor. */
+  q?: string;
+  after?: string;
+  limit: number;
+}
+
 /**
- * The list's query string as a filter, a cursor and a page size; or the first parameter that is
- * wrong and why. Unknown parameters are refused rather than ignored, so a misspelt filter never
- * looks like an empty result.
+ * The list's query string as a filter, words to find, a cursor and a page size; or the first
+ * parameter that is wrong and why. Unknown parameters are refused rather than ignored, so a
+ * misspelt filter never looks like an empty result.
  */
 export function parseListQuery(
   params: URLSearchParams
-):
-  | { ok: true; filter: HarvestFilter; after: HarvestCursor | null; limit: number }
-  | { ok: false; error: ApiError } {
+): ({ ok: true } & ListQuery) | { ok: false; error: ApiError } {
   const repeated = [...params.keys()].find((key) => params.getAll(key).length > 1);
   if (repeated) return { ok: false, error: { parameter: repeated, message: 'given twice' } };
   const parsed = listQuery.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const parameter =
-      issue?.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : String(issue?.path[0] ?? '');
-    const message =
-      issue?.code === 'unrecognized_keys' ? 'not a parameter of this list' : (issue?.message ?? '');
-    return { ok: false, error: { parameter, message } };
+    const unknown = issue?.code === 'unrecognized_keys';
+    return {
+      ok: false,
+      error: {
+        parameter: unknown ? (issue.keys[0] ?? '') : String(issue?.path[0] ?? ''),
+        message: unknown ? 'not a parameter of this list' : (issue?.message ?? '')
+      }
+    };
   }
   const q = parsed.data;
-  const after = q.after === undefined ? null : decodeCursor(q.after);
-  if (q.after !== undefined && !after)
+  if (q.after !== undefined && q.q === undefined && !decodeCursor(q.after))
     return {
       ok: false,
       error: { parameter: 'after', message: 'not a cursor this API gave: follow the next link' }
@@ -87,8 +98,53 @@ export function parseListQuery(
       yearTo: q.yearTo,
       hasImage: q.hasImage === undefined ? undefined : q.hasImage === 'true'
     },
-    after,
+    q: q.q,
+    after: q.after,
     limit: q.limit
+  };
+}
+
+/**
+ * A page of the list: in the order of publishing, or, with words to find, in the site search's
+ * order of relevance (its index has the same filters); `next` is the cursor of the page after.
+ */
+export async function exhibitsPage(
+  query: ListQuery,
+  services: {
+    openExhibits: OpenExhibits;
+    find: (query: SearchQuery) => Promise<SearchResult>;
+  }
+): Promise<{ exhibits: OpenExhibit[]; next: string | null }> {
+  const { filter } = query;
+  const { openExhibits } = services;
+  if (query.q === undefined) {
+    const cursor = query.after === undefined ? null : decodeCursor(query.after);
+    const page = await openExhibits.page(filter, cursor, query.limit);
+    return { exhibits: page.exhibits, next: page.next && encodeCursor(page.next) };
+  }
+  const collection =
+    filter.museumSlug && filter.collection && filter.collection !== 'any'
+      ? await openExhibits.collectionId(filter.museumSlug, filter.collection)
+      : undefined;
+  if (collection === null) return { exhibits: [], next: null };
+  const result = await services.find({
+    q: query.q,
+    locale: 'ru',
+    kinds: ['exhibit'],
+    museums: filter.museumSlug ? [filter.museumSlug] : undefined,
+    collections: collection === undefined ? undefined : [collection],
+    categories: filter.category && [filter.category],
+    materials: filter.material && [filter.material],
+    yearFrom: filter.yearFrom,
+    yearTo: filter.yearTo,
+    hasImage: filter.hasImage,
+    sort: 'relevance',
+    after: query.after,
+    limit: query.limit
+  });
+  return {
+    exhibits: await openExhibits.among(result.hits.map((hit) => hit.refId)),
+    next: result.next
   };
 }
 

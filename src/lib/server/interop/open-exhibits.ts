@@ -124,6 +124,20 @@ export class OpenExhibits {
     return found ? ((await this.resolve([found]))[0] ?? null) : null;
   }
 
+  /** The published exhibits among these ids, in the order of the ids (search hits). */
+  async among(ids: number[]): Promise<OpenExhibit[]> {
+    const found = new Map(
+      (await this.resolve(await this.harvest.among(ids))).map((e) => [e.id, e])
+    );
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /** The id of a museum's collection, by their slugs. */
+  async collectionId(museumSlug: string, slug: string): Promise<number | null> {
+    const [collection] = await this.harvest.collections({ museumSlug, slug });
+    return collection?.id ?? null;
+  }
+
   /** A page in the order of publishing, and where the next one starts (null: the last). */
   async page(filter: HarvestFilter, after: HarvestCursor | null, limit: number) {
     const rows = await this.harvest.page(filter, after, limit + 1);
