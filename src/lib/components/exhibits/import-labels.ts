@@ -19,6 +19,20 @@ const outcomes: Record<string, () => string> = {
 };
 export const importOutcomeLabel = (outcome: string): string => outcomes[outcome]?.() ?? outcome;
 
+/** What one row will do (preview) or did (after the run). */
+const rowWords: Record<string, () => string> = {
+  new: m.import_row_new,
+  changed: m.import_row_changed,
+  unchanged: m.import_row_unchanged,
+  invalid: m.import_row_invalid
+};
+const rowWordsDone: Record<string, () => string> = {
+  new: m.import_row_done_new,
+  changed: m.import_row_done_changed
+};
+export const importRowLabel = (outcome: string, done: boolean): string =>
+  ((done ? rowWordsDone[outcome] : undefined) ?? rowWords[outcome])?.() ?? outcome;
+
 const fields: Record<string, () => string> = {
   inventoryNumber: m.import_column_inventory_number,
   'title.ru': m.import_column_title_ru,
