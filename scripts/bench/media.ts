@@ -19,7 +19,6 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -43,10 +42,11 @@ import {
   heading,
   kb,
   machine,
-  main,
+  mainOrChild,
   onCleanup,
   peakRss,
   photo6000x4000,
+  reportMissed,
   table,
   tempDir,
   verdict
@@ -320,20 +320,7 @@ async function bench(): Promise<void> {
   }
   table(['source', 'time', 'CPU time', 'tiles', 'base.jpg', 'stored', 'target', ''], rows);
 
-  console.log(
-    `\nload average at the end: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`
-  );
-  console.log(missed.length ? `MISSED: ${missed.join(', ')}` : 'all targets met');
+  reportMissed(missed);
 }
 
-if (process.argv[2] === '--peak-memory') {
-  peakMemoryChild(process.argv.slice(3)).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main(bench);
-}
+mainOrChild(bench, { '--peak-memory': peakMemoryChild });

@@ -13,13 +13,21 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { derivePanorama } from '../../src/lib/server/media/derive';
 import { createStorage } from '../../src/lib/server/storage';
-import { heading, machine, main, onCleanup, table, tempDir, verdict } from './server';
+import {
+  heading,
+  machine,
+  mainOrChild,
+  onCleanup,
+  reportMissed,
+  table,
+  tempDir,
+  verdict
+} from './server';
 
 const PANORAMA = '/work/shared/data/panoramas/outdoor-4096x2048.jpg';
 const WIDTH = 16384;
@@ -145,20 +153,7 @@ async function bench(): Promise<void> {
   }
   table(['process', 'peak RSS (VmHWM)', 'time', 'tiles', 'target', ''], rows);
   console.log(`(the source decoded whole, as 8-bit RGB, would be ${mb(WIDTH * (WIDTH / 2) * 3)})`);
-  console.log(
-    `\nload average at the end: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`
-  );
-  console.log(missed.length ? `MISSED: ${missed.join(', ')}` : 'all targets met');
+  reportMissed(missed);
 }
 
-if (process.argv[2] === '--child') {
-  child(process.argv.slice(3)).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main(bench);
-}
+mainOrChild(bench, { '--child': child });

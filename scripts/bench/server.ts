@@ -72,6 +72,32 @@ export function main(fn: () => Promise<void>): void {
   );
 }
 
+/** The last lines of a benchmark: the machine's load by then, and the targets it missed. */
+export function reportMissed(missed: string[]): void {
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  console.log(`\nload average at the end: ${load}`);
+  console.log(missed.length ? `MISSED: ${missed.join(', ')}` : 'all targets met');
+}
+
+/**
+ * A benchmark script that is also its own child process: run with one of `children`'s flags it
+ * does that child's work with the remaining arguments (exiting 1 on an error), else the benchmark.
+ */
+export function mainOrChild(
+  bench: () => Promise<void>,
+  children: Record<string, (args: string[]) => Promise<void>>
+): void {
+  const child = children[process.argv[2] ?? ''];
+  if (!child) return main(bench);
+  child(process.argv.slice(3)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Temporary directories, ports, child processes.
 
