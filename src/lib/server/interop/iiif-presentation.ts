@@ -142,22 +142,13 @@ export function exhibitManifest(exhibit: OpenExhibit, urls: OpenUrls) {
         id: urls.museumPage(museum.slug, 'ru'),
         type: 'Agent',
         label: languageMap(museum.name),
-        homepage: (['ru', 'en'] as const).map((locale) => ({
-          id: urls.museumPage(museum.slug, locale),
-          type: 'Text',
-          label: languageMap(museum.name),
-          format: 'text/html',
-          language: [locale]
-        }))
+        homepage: homepages((locale) => urls.museumPage(museum.slug, locale), museum.name)
       }
     ],
-    homepage: (['ru', 'en'] as const).map((locale) => ({
-      id: urls.exhibitPage(museum.slug, exhibit.id, locale),
-      type: 'Text',
-      label: languageMap(record.title),
-      format: 'text/html',
-      language: [locale]
-    })),
+    homepage: homepages(
+      (locale) => urls.exhibitPage(museum.slug, exhibit.id, locale),
+      record.title
+    ),
     seeAlso: [
       {
         id: urls.apiExhibit(exhibit.id),
@@ -186,6 +177,17 @@ export function exhibitManifest(exhibit: OpenExhibit, urls: OpenUrls) {
     ...(first ? { thumbnail: [thumbnail(first.thumbnail)] } : {}),
     items: canvases
   };
+}
+
+/** A page of the site in each language, as IIIF `homepage` lists them. */
+function homepages(pageOf: (locale: Locale) => string, label: Pair) {
+  return (['ru', 'en'] as const).map((locale) => ({
+    id: pageOf(locale),
+    type: 'Text',
+    label: languageMap(label),
+    format: 'text/html',
+    language: [locale]
+  }));
 }
 
 function thumbnail(image: { url: string; width: number; height: number }) {
@@ -219,13 +221,7 @@ export function collectionDocument(
       ? {}
       : { summary: languageMap(collection.description) }),
     requiredStatement: pair(bothLanguages(m.interop_attribution), languageMap(museum.name)),
-    homepage: (['ru', 'en'] as const).map((locale) => ({
-      id: urls.museumPage(museum.slug, locale),
-      type: 'Text',
-      label: languageMap(museum.name),
-      format: 'text/html',
-      language: [locale]
-    })),
+    homepage: homepages((locale) => urls.museumPage(museum.slug, locale), museum.name),
     items: exhibits.map((e) => ({
       id: urls.manifest(e.id),
       type: 'Manifest',
