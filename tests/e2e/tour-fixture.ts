@@ -7,6 +7,8 @@ import { derivePanorama } from '$lib/server/media/derive';
 import { MediaRepository } from '$lib/server/media/repository';
 import { DiskStorage } from '$lib/server/storage/disk';
 import { TourRepository } from '$lib/server/tours/repository';
+import { ExhibitRepository } from '$lib/server/exhibits/repository';
+import { exhibitInput } from '$lib/shared/exhibit';
 import { tourInput, type TourInput } from '$lib/shared/tour';
 import { industrialHeritage } from './helpers';
 
@@ -66,6 +68,20 @@ export async function publishFixtureTour(dataDir: string): Promise<void> {
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const now = new Date().toISOString();
+    // The object the forge's hotspot opens: a published exhibit of the museum.
+    const exhibits = new ExhibitRepository(database.db);
+    const hammerRecord = exhibitInput.parse({
+      inventoryNumber: 'КП-1932',
+      title: { ru: fixtureTour.exhibit, en: 'Steam hammer of 1932' }
+    });
+    const hammer =
+      (await exhibits.create(
+        museum.id,
+        hammerRecord.inventoryNumber,
+        hammerRecord.title,
+        'staff'
+      )) ?? 0;
+    await exhibits.publish(hammer, hammerRecord, now);
     const asset = async (kind: 'panorama' | 'audio', fileName: string, bytes: Buffer) => {
       const folder = `museums/${museum.id}/media/fixture-${fileName.replace(/\W/g, '')}`;
       const originalKey = `${folder}/original${path.extname(fileName)}`;
@@ -151,11 +167,7 @@ export async function publishFixtureTour(dataDir: string): Promise<void> {
               key: 'hammer',
               position: { yaw: -60, pitch: 0 },
               label: both('Паровой молот'),
-              target: {
-                kind: 'exhibit',
-                title: both(fixtureTour.exhibit),
-                url: 'http://127.0.0.1/exhibit'
-              }
+              target: { kind: 'exhibit', exhibitId: hammer }
             },
             {
               key: 'to-depot',

@@ -25,6 +25,7 @@ describe.each(dialects)('the demo tour on %s', (dialect) => {
       loadConfig({
         DATA_DIR: dataDir,
         DEMO_DATA: 'on',
+        DEMO_PICTURES: 'off',
         LOG_LEVEL: 'silent',
         ...(test.location.kind === 'postgres'
           ? { DATABASE_URL: test.location.url, AUTH_SECRET: 'a'.repeat(40) }
@@ -49,6 +50,12 @@ describe.each(dialects)('the demo tour on %s', (dialect) => {
       expect(garage.hotspots.find((h) => h.target.kind === 'scene')?.target).toMatchObject({
         kind: 'scene',
         sceneKey: 'storage'
+      });
+      // Each hall opens one of the museum's demo objects, published before the tour.
+      const exhibit = garage.hotspots.find((h) => h.target.kind === 'exhibit')?.target;
+      expect(exhibit).toMatchObject({
+        kind: 'exhibit',
+        url: expect.stringMatching(/^\/museums\/industrial-heritage\/exhibits\/\d+$/)
       });
       expect(garage.alt).toMatch(/drawn panorama/i);
       // Spoken by espeak-ng where Debian's package is installed (CI installs it).

@@ -9,6 +9,9 @@ import { TourRepository } from '$lib/server/tours/repository';
 import { TourEditor } from '$lib/server/tours/editor';
 import { TourDirectory } from '$lib/server/tours/directory';
 import { tourUsages } from '$lib/server/tours/media-usages';
+import { ExhibitRepository } from '$lib/server/exhibits/repository';
+import { ExhibitEditor } from '$lib/server/exhibits/editor';
+import { ExhibitDirectory } from '$lib/server/exhibits/directory';
 import { mediaUrls } from '$lib/server/media/responsive';
 import { placeInput } from '$lib/shared/association';
 import type { TourInput } from '$lib/shared/tour';
@@ -558,5 +561,90 @@ describe.each(dialects)('tours on %s', (dialect) => {
     expect(malformed.errors[0]!.message.en).toContain(
       'not a link to a video on VK Video, RuTube or YouTube'
     );
+  });
+
+  it('opens an exhibit named by its inventory number, hidden from visitors while the exhibit is a draft', async () => {
+    const db = test.database.db;
+    const staff = new StaffRepository(db);
+    const exhibitRepository = new ExhibitRepository(db);
+    const assetsOf = async (museumId: number, ids: number[]) =>
+      (await media.findMany(ids)).filter((asset) => asset.museumId === museumId);
+    const exhibits = new ExhibitEditor(exhibitRepository, staff, () => new Date(), assetsOf);
+    const cards = new ExhibitDirectory(exhibitRepository, assetsOf, mediaUrls('/media'));
+    const withExhibits = new TourEditor(
+      tours,
+      staff,
+      () => new Date(),
+      assetsOf,
+      () => {},
+      exhibitRepository
+    );
+    const visitors = new TourDirectory(tours, assetsOf, mediaUrls('/media'), (...a) =>
+      cards.cards(...a)
+    );
+    const hammer = await exhibits.create(admin, own, {
+      inventoryNumber: 'КП-1932',
+      title: { ru: 'Паровой молот', en: 'Steam hammer' }
+    });
+    if (!hammer.ok) throw new Error('test exhibit refused');
+    const id = await newTour('with-exhibit');
+    const base = twoHalls();
+    const opening = (inventoryNumber: string): TourInput => ({
+      ...base,
+      scenes: [
+        {
+          ...base.scenes![0]!,
+          hotspots: [
+            ...base.scenes![0]!.hotspots!,
+            {
+              key: 'hammer',
+              position: { yaw: 40, pitch: -5 },
+              label: { ru: 'Молот', en: 'Hammer' },
+              target: { kind: 'exhibit', exhibitId: 0, inventoryNumber }
+            }
+          ]
+        },
+        base.scenes![1]!
+      ]
+    });
+
+    const unknown = await withExhibits.save(admin, own, id, opening('КП-0000'), 'publish');
+    expect(unknown).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          field: 'scenes.0.hotspots.1.target.inventoryNumber',
+          message: { en: expect.stringContaining('no object with inventory number КП-0000') }
+        }
+      ]
+    });
+
+    expect(await withExhibits.save(admin, own, id, opening('КП-1932'), 'publish')).toMatchObject({
+      ok: true
+    });
+    const saved = (await withExhibits.open(admin, own, id)).record.scenes[0]!.hotspots[1]!;
+    expect(saved.target).toEqual({
+      kind: 'exhibit',
+      exhibitId: hammer.id,
+      inventoryNumber: 'КП-1932'
+    });
+    // A draft exhibit: broken for staff, left out for visitors.
+    expect((await withExhibits.open(admin, own, id)).broken).toEqual([
+      { scene: 's1', hotspot: 'hammer' }
+    ]);
+    let view = await visitors.page('tech', 'with-exhibit', 'en');
+    expect(view!.scenes[0]!.hotspots.map((h) => h.key)).toEqual(['h1']);
+
+    const record = (await exhibits.open(admin, own, hammer.id)).record;
+    expect(await exhibits.save(admin, own, hammer.id, record, 'publish')).toMatchObject({
+      ok: true
+    });
+    view = await visitors.page('tech', 'with-exhibit', 'en');
+    expect(view!.scenes[0]!.hotspots.find((h) => h.key === 'hammer')!.target).toMatchObject({
+      kind: 'exhibit',
+      title: 'Steam hammer',
+      url: `/museums/tech/exhibits/${hammer.id}`
+    });
+    expect((await withExhibits.open(admin, own, id)).broken).toEqual([]);
   });
 });

@@ -163,7 +163,14 @@ export async function createApp(config: Config): Promise<App> {
     },
     60 * 60 * 1000
   ).unref();
-  const tourEditor = new TourEditor(tourRepository, staff, clock, assetsOf);
+  const tourEditor = new TourEditor(
+    tourRepository,
+    staff,
+    clock,
+    assetsOf,
+    () => {},
+    exhibitRepository
+  );
   const exhibits = new ExhibitDirectory(
     exhibitRepository,
     assetsOf,
@@ -208,11 +215,18 @@ export async function createApp(config: Config): Promise<App> {
     assetsOf,
     new OpenUrls(config.origin, mediaUrls(config.media.publicUrl))
   );
-  if (freshDemo)
+  if (freshDemo) {
     // In the background: a first start need not wait for three hundred objects; the demo
-    // exhibitions draw on them, so they follow.
-    void startDemoExhibits({ repos, staff, media, exhibitEditor, config, log })
-      .catch((error: unknown) => log.warn({ err: error }, 'demo exhibits not loaded'))
+    // exhibitions and the demo tour's hotspots draw on them, so they follow.
+    const demoExhibits = startDemoExhibits({
+      repos,
+      staff,
+      media,
+      exhibitEditor,
+      config,
+      log
+    }).catch((error: unknown) => log.warn({ err: error }, 'demo exhibits not loaded'));
+    void demoExhibits
       .then(() =>
         startDemoExhibitions({
           museums: repos.museums,
@@ -225,11 +239,11 @@ export async function createApp(config: Config): Promise<App> {
       )
       .then((count) => log.info({ count }, 'demo exhibitions published'))
       .catch((error: unknown) => log.warn({ err: error }, 'demo exhibitions not loaded'));
-  if (freshDemo && config.demoTour) {
-    // In the background: drawing and tiling the halls takes seconds a first start need not wait.
-    void startDemoTour({ repos, staff, media, tourEditor }).catch((error: unknown) =>
-      log.warn({ err: error }, 'demo tour not loaded')
-    );
+    // Drawing and tiling the halls takes seconds a first start need not wait for either.
+    if (config.demoTour)
+      void demoExhibits
+        .then(() => startDemoTour({ repos, staff, media, tourEditor }))
+        .catch((error: unknown) => log.warn({ err: error }, 'demo tour not loaded'));
   }
   return {
     config,
@@ -265,7 +279,12 @@ export async function createApp(config: Config): Promise<App> {
     storage,
     media,
     uploads,
-    tours: new TourDirectory(tourRepository, assetsOf, mediaUrls(config.media.publicUrl)),
+    tours: new TourDirectory(
+      tourRepository,
+      assetsOf,
+      mediaUrls(config.media.publicUrl),
+      (museumId, museum, ids, locale) => exhibits.cards(museumId, museum, ids, locale)
+    ),
     tourEditor,
     search: new SearchService(
       searchRepository,

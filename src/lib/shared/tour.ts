@@ -24,12 +24,14 @@ export const hotspotTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), body: localized }),
   z.object({ kind: z.literal('photo'), assetId, caption: localized.nullish() }),
   z.object({ kind: z.literal('audio'), assetId, transcript: localized.nullish() }),
-  /** An exhibit of the museum's collection (issue 4); until exhibits exist, a link and a photo. */
+  /**
+   * An exhibit of the museum's collection. Staff name it by its inventory number; the editor
+   * finds its id (0 until found). Shown to visitors only while the exhibit is published.
+   */
   z.object({
     kind: z.literal('exhibit'),
-    title: localized,
-    assetId: assetId.nullish(),
-    url: z.url().nullish()
+    exhibitId: z.number().int().nonnegative(),
+    inventoryNumber: text.max(64).nullish()
   })
 ]);
 export type HotspotTarget = z.output<typeof hotspotTarget>;
@@ -103,9 +105,13 @@ export type HotspotTargetView =
   | {
       kind: 'exhibit';
       title: string;
+      /** The language of the title when it is not the page's (an untranslated title). */
+      titleLang: 'ru' | 'en' | null;
+      dating: string | null;
       image: ResponsiveImage | null;
       alt: string;
-      url: string | null;
+      /** The exhibit's page on this site, without the locale prefix. */
+      url: string;
     };
 
 export interface HotspotView {

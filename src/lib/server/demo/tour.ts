@@ -8,6 +8,7 @@ import type { MediaLibrary } from '../media/library';
 import type { TourEditor } from '../tours/editor';
 import type { TourInput } from '$lib/shared/tour';
 import { drawHall, type DrawnHall } from './panoramas';
+import { demoExhibitPlan } from './exhibits';
 
 const run = promisify(execFile);
 
@@ -21,7 +22,13 @@ export const demoTourAuthor = 'admin@kraeved.demo';
  * and the exhibition area at the A. M. Gorky Plant. The halls are drawn, not photographed, and
  * say so; the tour's summary says it is a demonstration.
  */
-const halls: (DrawnHall & { key: string; en: string; about: { ru: string; en: string } })[] = [
+const halls: (DrawnHall & {
+  key: string;
+  en: string;
+  about: { ru: string; en: string };
+  /** A demo object of the museum shown in the hall, by inventory number, and where. */
+  exhibit: { number: string; yaw: number };
+})[] = [
   {
     key: 'garage',
     title: 'Гараж на Джамбула, 54',
@@ -33,6 +40,7 @@ const halls: (DrawnHall & { key: string; en: string; about: { ru: string; en: st
       { yaw: 40, caption: 'Гражданская оборона' }
     ],
     doors: [{ yaw: 150, caption: 'В хранилище →' }],
+    exhibit: { number: 'ДЕМО-ИТН-0001', yaw: -120 },
     about: {
       ru: 'Здесь к лету 2023 года планировалось оборудовать первый музейный зал.',
       en: 'The first museum hall was planned here by the summer of 2023.'
@@ -52,6 +60,7 @@ const halls: (DrawnHall & { key: string; en: string; about: { ru: string; en: st
       { yaw: -150, caption: '← В гараж' },
       { yaw: 150, caption: 'На завод им. Горького →' }
     ],
+    exhibit: { number: 'ДЕМО-ИТН-0002', yaw: -80 },
     about: {
       ru: '«Основное хранение фондов»: комната в квартире, гараж и две дачи.',
       en: 'The “basic storage of funds”: a room in a flat, a garage and two summer houses.'
@@ -68,12 +77,28 @@ const halls: (DrawnHall & { key: string; en: string; about: { ru: string; en: st
       { yaw: 100, caption: 'Промышленные объекты' }
     ],
     doors: [{ yaw: -150, caption: '← В хранилище' }],
+    exhibit: { number: 'ДЕМО-ИТН-0004', yaw: -60 },
     about: {
       ru: 'Временно арендованная площадь для экспозиции; зимой здесь нет отопления.',
       en: 'A temporarily rented exhibition area; there is no heating in winter.'
     }
   }
 ];
+
+/** A hotspot that opens one of the museum's demo objects (they are published before the tour). */
+function exhibitHotspot(exhibit: { number: string; yaw: number }) {
+  const planned = demoExhibitPlan()
+    .find((p) => p.museum === demoTourMuseum)
+    ?.exhibits.find((e) => e.input.inventoryNumber === exhibit.number);
+  if (!planned) throw new Error(`no demo object ${exhibit.number} for the demo tour`);
+  const title = planned.input.title;
+  return {
+    key: 'exhibit',
+    position: { yaw: exhibit.yaw, pitch: -12 },
+    label: { ru: title.ru, en: title.en || title.ru },
+    target: { kind: 'exhibit' as const, exhibitId: 0, inventoryNumber: exhibit.number }
+  };
+}
 
 const narration = {
   ru: 'Добро пожаловать в демонстрационную экскурсию по Музею индустриально-технического наследия Дальнего Востока.',
@@ -200,6 +225,7 @@ export async function seedDemoTour(deps: {
               target: { kind: 'scene' as const, sceneKey: target }
             };
           }),
+          exhibitHotspot(hall.exhibit),
           ...hall.signs.map((sign, s) => ({
             key: `sign-${s + 1}`,
             position: { yaw: sign.yaw, pitch: 4 },

@@ -48,7 +48,12 @@ export function cleanTour(record: TourRecord): TourRecord {
                 : target.kind === 'audio'
                   ? { ...target, transcript: plainPair(target.transcript) }
                   : target.kind === 'exhibit'
-                    ? { ...target, title: plainPair(target.title) }
+                    ? {
+                        ...target,
+                        inventoryNumber: target.inventoryNumber
+                          ? plainText(target.inventoryNumber)
+                          : target.inventoryNumber
+                      }
                     : target
         };
       })
@@ -85,8 +90,6 @@ export function assetReferences(
       if (target.kind === 'photo')
         refs.push({ field, assetId: target.assetId, kinds: ['image', 'panorama'] });
       if (target.kind === 'audio') refs.push({ field, assetId: target.assetId, kinds: ['audio'] });
-      if (target.kind === 'exhibit' && target.assetId)
-        refs.push({ field, assetId: target.assetId, kinds: ['image'] });
     });
   });
   record.videos.forEach((video, v) => {
@@ -109,7 +112,9 @@ export function assetReferences(
 export function checkTour(
   input: TourInput,
   assets: Map<number, Asset>,
-  forVisitors: boolean
+  forVisitors: boolean,
+  /** The museum's exhibits among those the hotspots name. */
+  exhibits: Set<number> = new Set()
 ): TourCheck {
   const links = unknownVideoLinks(input);
   const parsed = checkInBothLanguages(tourInput, input);
@@ -138,6 +143,24 @@ export function checkTour(
     scene.hotspots.forEach((hotspot, h) => {
       if (hotspot.target.kind === 'scene' && !sceneKeys.has(hotspot.target.sceneKey))
         errors.push({ field: `scenes.${s}.hotspots.${h}.target.sceneKey`, message: noSuchScene });
+    })
+  );
+  record.scenes.forEach((scene, s) =>
+    scene.hotspots.forEach((hotspot, h) => {
+      const target = hotspot.target;
+      if (target.kind === 'exhibit' && !exhibits.has(target.exhibitId))
+        errors.push({
+          field: `scenes.${s}.hotspots.${h}.target.inventoryNumber`,
+          message: target.inventoryNumber
+            ? {
+                ru: `В собрании музея нет предмета с инвентарным номером ${target.inventoryNumber}. Проверьте номер.`,
+                en: `The museum’s collection has no object with inventory number ${target.inventoryNumber}. Check the number.`
+              }
+            : {
+                ru: 'Укажите инвентарный номер предмета из собрания музея.',
+                en: 'Give the inventory number of an object in the museum’s collection.'
+              }
+        });
     })
   );
   record.route.forEach((key, r) => {

@@ -14,7 +14,8 @@ import { sanitizeRichText } from '../content/rich-text';
 import type { Asset } from '../media/repository';
 import { responsiveImage } from '../media/responsive';
 import { assetReferences } from './checks';
-import { targetExists } from './editor';
+import { exhibitReferences, targetExists } from './editor';
+import type { ExhibitCard } from '$lib/shared/exhibit';
 import type { TourRepository } from './repository';
 
 type Pair = { ru: string; en: string };
@@ -29,7 +30,14 @@ export class TourDirectory {
     /** The museum's assets with these ids (no access check: only published records ask). */
     private readonly assetsOf: (museumId: number, ids: number[]) => Promise<Asset[]>,
     /** Storage key → public URL. */
-    private readonly urlOf: (key: string) => string
+    private readonly urlOf: (key: string) => string,
+    /** Cards of the museum's published exhibits (ExhibitDirectory.cards): hotspots open them. */
+    private readonly exhibitCards: (
+      museumId: number,
+      museum: { slug: string; name: Pair },
+      ids: number[],
+      locale: Locale
+    ) => Promise<ExhibitCard[]> = async () => []
   ) {}
 
   async page(museumSlug: string, tourSlug: string, locale: Locale): Promise<TourView | null> {
@@ -109,6 +117,12 @@ export class TourDirectory {
     const image = (asset: Asset | undefined): ResponsiveImage | null =>
       asset?.rendition ? responsiveImage(asset.rendition, this.urlOf, asset.focal) : null;
     const url = (asset: Asset | undefined) => (asset ? this.urlOf(asset.originalKey) : null);
+    const cards = new Map(
+      (await this.exhibitCards(museumId, museum, exhibitReferences(record), locale)).map((c) => [
+        c.id,
+        c
+      ])
+    );
 
     const targetView = (
       target: TourRecord['scenes'][number]['hotspots'][number]['target']
@@ -143,13 +157,16 @@ export class TourDirectory {
           };
         }
         case 'exhibit': {
-          const asset = target.assetId ? assets.get(target.assetId) : undefined;
+          const card = cards.get(target.exhibitId);
+          if (!card) return null;
           return {
             kind: 'exhibit',
-            title: text(locale, target.title),
-            image: image(asset),
-            alt: asset ? pick(locale, asset.alt.ru, asset.alt.en) : '',
-            url: target.url ?? null
+            title: card.title,
+            titleLang: card.titleLang,
+            dating: card.dating,
+            image: card.image,
+            alt: card.alt,
+            url: card.href
           };
         }
       }
@@ -159,7 +176,7 @@ export class TourDirectory {
       const asset = assets.get(scene.assetId)!;
       const tiles = asset.tiles!;
       const hotspots: HotspotView[] = scene.hotspots.flatMap((hotspot) => {
-        if (!targetExists(hotspot.target, sceneKeys, assets)) return [];
+        if (!targetExists(hotspot.target, sceneKeys, assets, new Set(cards.keys()))) return [];
         const target = targetView(hotspot.target);
         return target
           ? [

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { slug as slugField, localized } from '$lib/shared/fields';
-import type { TourInput, TourRecord } from '$lib/shared/tour';
+import type { HotspotTarget, TourInput, TourRecord } from '$lib/shared/tour';
 import { can, requireAccess, NotFoundOrForbidden, type Actor } from '../auth/access';
 import type { StaffRepository } from '../auth/staff-repository';
 import { diffFlattened } from '../content/changes';
+import { VersionFlow, type AuditWriter } from '../content/versions';
 import { checkInBothLanguages, type FieldError } from '../content/checks';
 import type { Asset } from '../media/repository';
 import type { Localized } from '../media/types';
@@ -33,6 +34,8 @@ export interface BrokenHotspot {
  * against the museum's rights like its profile. Visitors see a tour only once it is published.
  */
 export class TourEditor {
+  private readonly flow: VersionFlow<TourRecord>;
+
   constructor(
     private readonly tours: TourRepository,
     private readonly staff: StaffRepository,
@@ -40,8 +43,12 @@ export class TourEditor {
     /** The museum's media assets with these ids (the library's assetsOf). */
     private readonly assetsOf: (museumId: number, ids: number[]) => Promise<Asset[]>,
     /** Told after anything visitors see has changed. */
-    private readonly onPublished: () => void = () => {}
-  ) {}
+    private readonly onPublished: () => void = () => {},
+    /** The museum's exhibits, which hotspots may open. */
+    private readonly exhibits: TourExhibits = noExhibits
+  ) {
+    this.flow = new VersionFlow(tours, clock, () => onPublished());
+  }
 
   async list(actor: Actor | null, museumId: number) {
     const who = requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
@@ -97,13 +104,19 @@ export class TourEditor {
     const record = open?.data ?? tour.published;
     if (!record) throw new Error(`tour ${tourId} has neither a version nor a published record`);
     const assets = await this.assetMap(museumId, record);
+    const exhibitIds = exhibitReferences(record);
+    const published = new Set(
+      (await this.exhibits.publishedAmong(museumId, exhibitIds)).map((e) => e.id)
+    );
     return {
       tour: { id: tour.id, slug: tour.slug, title: tour.title },
       published: tour.published,
       record,
       revision: open ? { id: open.id, status: open.status, note: open.note } : null,
       changes: open && tour.published ? diffFlattened(tour.published, open.data) : [],
-      broken: brokenHotspots(record, assets),
+      broken: brokenHotspots(record, assets, published),
+      /** Inventory numbers and titles of the exhibits the hotspots open. */
+      exhibits: await this.exhibits.labels(museumId, exhibitIds),
       canPublish: can(who, 'museum.publish', target),
       canReview: can(who, 'museum.review', target)
     };
@@ -125,39 +138,13 @@ export class TourEditor {
     const candidate = { ...input, slug: tour.slug };
     const checked = await this.check(museumId, candidate, intent !== 'draft');
     if (!checked.ok) return checked;
-    const record = checked.record;
-    const now = this.clock().toISOString();
-    const open = await this.tours.openRevision(tourId);
-    const status = intent === 'publish' ? 'published' : intent;
-    // The same form sent twice is one change: nothing more is recorded.
-    const repeated = open
-      ? open.status === status && diffFlattened(open.data, record).length === 0
-      : intent !== 'review' &&
-        tour.published !== null &&
-        diffFlattened(tour.published, record).length === 0;
-    if (repeated) return { ok: true, status };
-    let revisionId: number;
-    if (open) {
-      await this.tours.updateRevision(open.id, {
-        status,
-        data: record,
-        authorId: who.userId,
-        note: null,
-        now
-      });
-      revisionId = open.id;
-    } else {
-      revisionId = await this.tours.insertRevision(tourId, who.userId, status, record, now);
-    }
-    if (intent === 'publish') await this.apply(who, tourId, revisionId, record, now);
-    else await this.tours.retitle(tourId, record.title, now);
-    const continuing =
-      intent === 'draft' && open?.status === 'draft' && open.authorId === who.userId;
-    if (!continuing) {
-      const action =
-        intent === 'publish' ? 'publish' : intent === 'review' ? 'submit' : 'save-draft';
-      await this.audit(who, museumId, tourId, action, record.title, { revision: revisionId });
-    }
+    const status = await this.flow.save(
+      who,
+      tour,
+      checked.record,
+      intent,
+      this.auditOf(museumId, tourId)
+    );
     return { ok: true, status };
   }
 
@@ -170,13 +157,17 @@ export class TourEditor {
   ): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
     const who = requireAccess(actor, 'museum.review', { kind: 'museum', museumId });
     const tour = await this.tours.find(museumId, tourId);
-    const revision = tour ? await this.tours.findRevision(tourId, revisionId) : undefined;
-    if (!revision || revision.status !== 'review') throw new NotFoundOrForbidden();
+    const revision = tour ? await this.flow.awaitingReview(tourId, revisionId) : undefined;
+    if (!revision) throw new NotFoundOrForbidden();
     const checked = await this.check(museumId, revision.data, true);
     if (!checked.ok) return checked;
-    const now = this.clock().toISOString();
-    await this.apply(who, tourId, revisionId, checked.record, now);
-    await this.audit(who, museumId, tourId, 'approve', checked.record.title);
+    await this.flow.approve(
+      who,
+      tourId,
+      revisionId,
+      checked.record,
+      this.auditOf(museumId, tourId)
+    );
     return { ok: true };
   }
 
@@ -190,14 +181,9 @@ export class TourEditor {
   ): Promise<void> {
     const who = requireAccess(actor, 'museum.review', { kind: 'museum', museumId });
     const tour = await this.tours.find(museumId, tourId);
-    const revision = tour ? await this.tours.findRevision(tourId, revisionId) : undefined;
-    if (!tour || !revision || revision.status !== 'review') throw new NotFoundOrForbidden();
-    await this.tours.updateRevision(revisionId, {
-      status: 'draft',
-      note: note.trim() || null,
-      now: this.clock().toISOString()
-    });
-    await this.audit(who, museumId, tourId, 'send-back', tour.title);
+    const revision = tour ? await this.flow.awaitingReview(tourId, revisionId) : undefined;
+    if (!revision) throw new NotFoundOrForbidden();
+    await this.flow.sendBack(who, revision, note, this.auditOf(museumId, tourId));
   }
 
   /**
@@ -261,10 +247,43 @@ export class TourEditor {
   }
 
   private async check(museumId: number, input: TourInput, forVisitors: boolean) {
-    // Asset ids are read from the raw input only to look them up; checkTour decides what is valid.
-    const ids = rawAssetIds(input);
+    const resolved = await this.findExhibits(museumId, input);
+    // Ids are read from the raw input only to look them up; checkTour decides what is valid.
+    const ids = rawAssetIds(resolved);
     const assets = new Map((await this.assetsOf(museumId, ids)).map((a) => [a.id, a]));
-    return checkTour(input, assets, forVisitors);
+    const exhibits = await this.exhibits.existing(museumId, rawExhibitIds(resolved));
+    return checkTour(resolved, assets, forVisitors, exhibits);
+  }
+
+  /** Exhibit hotspots named by inventory number get the exhibit's id (0 when there is none). */
+  private async findExhibits(museumId: number, input: TourInput): Promise<TourInput> {
+    const numbers = new Set<string>();
+    const visit = (target: { kind?: unknown; inventoryNumber?: unknown }) => {
+      if (target.kind === 'exhibit' && typeof target.inventoryNumber === 'string')
+        numbers.add(target.inventoryNumber.trim());
+    };
+    const scenes = Array.isArray(input.scenes) ? input.scenes : [];
+    for (const scene of scenes)
+      for (const hotspot of Array.isArray(scene?.hotspots) ? scene.hotspots : [])
+        if (hotspot?.target) visit(hotspot.target);
+    numbers.delete('');
+    if (numbers.size === 0) return input;
+    const ids = await this.exhibits.idsByInventory(museumId, [...numbers]);
+    return {
+      ...input,
+      scenes: scenes.map((scene) => ({
+        ...scene,
+        hotspots: (Array.isArray(scene?.hotspots) ? scene.hotspots : []).map((hotspot) => {
+          const target = hotspot?.target;
+          if (target?.kind !== 'exhibit' || typeof target.inventoryNumber !== 'string')
+            return hotspot;
+          return {
+            ...hotspot,
+            target: { ...target, exhibitId: ids.get(target.inventoryNumber.trim()) ?? 0 }
+          };
+        })
+      }))
+    };
   }
 
   private async assetMap(museumId: number, record: TourRecord) {
@@ -272,20 +291,9 @@ export class TourEditor {
     return new Map((await this.assetsOf(museumId, ids)).map((a) => [a.id, a]));
   }
 
-  private async apply(
-    who: Actor,
-    tourId: number,
-    revisionId: number,
-    record: TourRecord,
-    now: string
-  ) {
-    await this.tours.publish(tourId, record, now);
-    await this.tours.updateRevision(revisionId, {
-      status: 'published',
-      publishedBy: who.userId,
-      now
-    });
-    this.onPublished();
+  private auditOf(museumId: number, tourId: number): AuditWriter<TourRecord> {
+    return (who, action, record, details) =>
+      this.audit(who, museumId, tourId, action, record.title, details);
   }
 
   private async audit(
@@ -319,24 +327,69 @@ function rawAssetIds(value: unknown, out = new Set<number>()): number[] {
   return [...out];
 }
 
+/** Every exhibit id the raw input's hotspots name. */
+function rawExhibitIds(input: TourInput): number[] {
+  const ids = new Set<number>();
+  for (const scene of Array.isArray(input.scenes) ? input.scenes : [])
+    for (const hotspot of Array.isArray(scene?.hotspots) ? scene.hotspots : [])
+      if (hotspot?.target?.kind === 'exhibit' && Number.isInteger(hotspot.target.exhibitId))
+        ids.add(hotspot.target.exhibitId);
+  return [...ids];
+}
+
+/** The exhibits a tour's hotspots open. */
+export function exhibitReferences(record: TourRecord): number[] {
+  return [
+    ...new Set(
+      record.scenes.flatMap((scene) =>
+        scene.hotspots.flatMap((h) => (h.target.kind === 'exhibit' ? [h.target.exhibitId] : []))
+      )
+    )
+  ];
+}
+
+/** What tours need of the museum's exhibits (ExhibitRepository has it). */
+export interface TourExhibits {
+  idsByInventory(museumId: number, numbers: string[]): Promise<Map<string, number>>;
+  existing(museumId: number, ids: number[]): Promise<Set<number>>;
+  publishedAmong(museumId: number, ids: number[]): Promise<{ id: number }[]>;
+  labels(
+    museumId: number,
+    ids: number[]
+  ): Promise<{ id: number; inventoryNumber: string; title: { ru: string; en: string } }[]>;
+}
+
+const noExhibits: TourExhibits = {
+  idsByInventory: async () => new Map(),
+  existing: async () => new Set(),
+  publishedAmong: async () => [],
+  labels: async () => []
+};
+
 /**
  * Hotspots whose target is missing: a scene no longer in the tour, or a file no longer in the
  * museum's library. The editor marks them; the read model leaves them out for visitors.
  */
-export function brokenHotspots(record: TourRecord, assets: Map<number, Asset>): BrokenHotspot[] {
+export function brokenHotspots(
+  record: TourRecord,
+  assets: Map<number, Asset>,
+  /** The published exhibits among those the hotspots open. */
+  exhibits: Set<number>
+): BrokenHotspot[] {
   const scenes = new Set(record.scenes.map((s) => s.key));
   const broken: BrokenHotspot[] = [];
   for (const scene of record.scenes)
     for (const hotspot of scene.hotspots)
-      if (!targetExists(hotspot.target, scenes, assets))
+      if (!targetExists(hotspot.target, scenes, assets, exhibits))
         broken.push({ scene: scene.key, hotspot: hotspot.key });
   return broken;
 }
 
 export function targetExists(
-  target: TourRecord['scenes'][number]['hotspots'][number]['target'],
+  target: HotspotTarget,
   scenes: Set<string>,
-  assets: Map<number, Asset>
+  assets: Map<number, Asset>,
+  exhibits: Set<number>
 ): boolean {
   switch (target.kind) {
     case 'scene':
@@ -345,7 +398,7 @@ export function targetExists(
     case 'audio':
       return assets.get(target.assetId)?.status === 'ready';
     case 'exhibit':
-      return !target.assetId || assets.get(target.assetId)?.status === 'ready';
+      return exhibits.has(target.exhibitId);
     case 'text':
       return true;
   }

@@ -159,9 +159,8 @@ function readTarget(f: FormFields, name: string, kind: string): HotspotInput['ta
     case 'exhibit':
       return {
         kind: 'exhibit',
-        title: f.pair(`${name}.title`) ?? { ru: '', en: '' },
-        assetId: assetId || null,
-        url: f.optional(`${name}.url`)
+        exhibitId: Number(f.text(`${name}.exhibitId`)) || 0,
+        inventoryNumber: f.optional(`${name}.inventoryNumber`)
       };
     default:
       return { kind: 'text', body: f.pair(`${name}.body`) ?? { ru: '', en: '' } };

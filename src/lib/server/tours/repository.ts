@@ -79,6 +79,11 @@ export class TourRepository {
       .execute();
   }
 
+  /** A version was saved without publishing: the staff list's title follows it. */
+  async saved(tourId: number, record: TourRecord, now: string) {
+    await this.retitle(tourId, record.title, now);
+  }
+
   async publish(tourId: number, record: TourRecord, now: string) {
     await this.db
       .updateTable('tours')
