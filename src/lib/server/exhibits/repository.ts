@@ -307,12 +307,6 @@ export class ExhibitRepository implements VersionStore<ExhibitRecord> {
     return decodePublished(await this.publishedQuery().where('exhibits.id', 'in', ids).execute());
   }
 
-  /** Published exhibits among these ids with their museum's slug, for the search index. */
-  async publishedByIds(ids: number[]) {
-    if (ids.length === 0) return [];
-    return decodePublished(await this.publishedQuery().where('exhibits.id', 'in', ids).execute());
-  }
-
   /** Every published exhibit, a batch at a time, for (re)indexing. */
   async *allPublished(batch = 1000) {
     let after = 0;
