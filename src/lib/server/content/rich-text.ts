@@ -48,7 +48,15 @@ export function sanitizeRichPair<T extends { ru: string; en: string } | null | u
     : value;
 }
 
-/** Text shown as text: any tag typed into a label or title is dropped, never rendered. */
+const escapes: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };
+
+/**
+ * Text shown as text: any tag typed into a label or title is dropped, never rendered. What is
+ * left is stored as the characters it is ("Sabre & scabbard", not "Sabre &amp; scabbard"): pages
+ * escape text as they write it, and feeds, manifests and the API escape it for their formats.
+ */
 export function plainText(value: string): string {
-  return sanitizeHtml(value, { allowedTags: [], allowedAttributes: {} }).trim();
+  return sanitizeHtml(value, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => escapes[name] ?? '')
+    .trim();
 }
