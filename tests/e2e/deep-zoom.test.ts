@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,6 +141,13 @@ describe('deep zoom: OpenSeadragon over the IIIF level-0 tiles of an uploaded ph
     expect(await canvas.getAttribute('tabindex')).toBe('0');
     expect(await page.locator('.deep-zoom picture').isVisible()).toBe(false);
     expect(traffic.failures).toEqual([]);
+    const axe = await new AxeBuilder({ page })
+      .include('.zoom')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)
+    ).toEqual([]);
     await screenshot(page, 'deep-zoom-01-home');
     await page.close();
   }, 60_000);
