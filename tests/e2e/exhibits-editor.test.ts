@@ -1,28 +1,11 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from './browser';
-import { clickAndLoad, industrialHeritage, screenshot, signIn } from './helpers';
+import { clickAndLoad, industrialHeritage, photo, screenshot, signIn } from './helpers';
 import { startServer, type RunningServer } from './server';
-
-/** A photograph-like JPEG (noise over a colour), made at test time. */
-async function photo(file: string, colour: string) {
-  await sharp({
-    create: {
-      width: 1200,
-      height: 900,
-      channels: 3,
-      background: colour,
-      noise: { type: 'gaussian', mean: 110, sigma: 35 }
-    }
-  })
-    .jpeg({ quality: 85 })
-    .toFile(file);
-  return file;
-}
 
 describe('exhibits for staff: an editor describes an object, the museum admin publishes it', () => {
   let server: RunningServer;
@@ -68,8 +51,8 @@ describe('exhibits for staff: an editor describes an object, the museum admin pu
     await page
       .locator('input[type=file][name=files]')
       .setInputFiles([
-        await photo(path.join(dir, 'Самовар спереди.jpg'), '#8a5a2b'),
-        await photo(path.join(dir, 'Самовар сбоку.jpg'), '#6b4a2b')
+        await photo(path.join(dir, 'Самовар спереди.jpg'), 1200, 900, '#8a5a2b'),
+        await photo(path.join(dir, 'Самовар сбоку.jpg'), 1200, 900, '#6b4a2b')
       ]);
     const uploads = page.getByRole('list', { name: 'Загрузки' });
     await expect

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 /** The demo museums the tests speak about, by slug and by the names a visitor reads. */
@@ -128,4 +129,25 @@ export async function waitForStatus(url: string, status: number, timeoutMs = 90_
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${url} answered ${last}, not ${status}, for ${timeoutMs} ms`);
+}
+
+/** A photograph-like JPEG (noise over a colour), made at test time, for an upload. */
+export async function photo(
+  file: string,
+  width: number,
+  height: number,
+  colour: string
+): Promise<string> {
+  await sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: colour,
+      noise: { type: 'gaussian', mean: 110, sigma: 35 }
+    }
+  })
+    .jpeg({ quality: 85 })
+    .toFile(file);
+  return file;
 }

@@ -1,28 +1,11 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from './browser';
-import { screenshot } from './helpers';
+import { photo, screenshot } from './helpers';
 import { startServer, type RunningServer } from './server';
-
-/** A photograph-like JPEG (noise over a colour), made at test time. */
-async function photo(file: string, width: number, height: number, colour: string) {
-  await sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: colour,
-      noise: { type: 'gaussian', mean: 110, sigma: 35 }
-    }
-  })
-    .jpeg({ quality: 85 })
-    .toFile(file);
-  return file;
-}
 
 /** A PNG whose header declares 30000×30000 pixels: a decompression bomb as far as a reader knows. */
 function pngBomb(): Buffer {
