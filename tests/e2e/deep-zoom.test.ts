@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from './browser';
 import { screenshot } from './helpers';
+import { deepest, iiifTraffic, tileOf } from './iiif-traffic';
 import { startServer, type RunningServer } from './server';
 
 /** A photograph-like picture with detail at every scale: bands of colour under noise. */
@@ -40,16 +41,6 @@ async function photo(file: string, width: number, height: number) {
   return file;
 }
 
-/** A IIIF tile request's region and size, or null for info.json and whole-image sizes. */
-function tileOf(url: string): { regionWidth: number; width: number } | null {
-  const match = /\/iiif\/3\/\d+\/\d+,\d+,(\d+),\d+\/(\d+),\d+\/0\/default\.jpg$/.exec(url);
-  return match ? { regionWidth: Number(match[1]), width: Number(match[2]) } : null;
-}
-
-/** Full-resolution tiles: one image pixel to one tile pixel, the deepest level. */
-const deepest = (urls: string[]) =>
-  urls.map(tileOf).filter((t) => t !== null && t.regionWidth === t.width);
-
 describe('deep zoom: OpenSeadragon over the IIIF level-0 tiles of an uploaded photo', () => {
   let server: RunningServer;
   let browser: OpenBrowser;
@@ -63,20 +54,6 @@ describe('deep zoom: OpenSeadragon over the IIIF level-0 tiles of an uploaded ph
     await page.getByLabel('Пароль').fill('demo-museum-admin');
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.waitForURL(/\/admin$/);
-  }
-
-  /** Every /iiif/ request the page makes from now on, with the answer's status. */
-  function iiifTraffic(page: Page) {
-    const requests: string[] = [];
-    const failures: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes('/iiif/3/')) requests.push(request.url());
-    });
-    page.on('response', (response) => {
-      if (response.url().includes('/iiif/3/') && response.status() >= 400)
-        failures.push(`${response.status()} ${response.url()}`);
-    });
-    return { requests, failures };
   }
 
   async function openViewer(page: Page) {

@@ -3,10 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { openDatabase } from '$lib/server/db/connection';
+import { ExhibitIndexer } from '$lib/server/exhibits/indexing';
 import { ExhibitRepository } from '$lib/server/exhibits/repository';
 import { deriveImage } from '$lib/server/media/derive';
 import { deriveDeepZoom } from '$lib/server/media/iiif';
 import { MediaRepository } from '$lib/server/media/repository';
+import { SearchIndex } from '$lib/server/search/index';
+import { SearchRepository } from '$lib/server/search/repository';
 import { DiskStorage } from '$lib/server/storage/disk';
 import { exhibitInput } from '$lib/shared/exhibit';
 import { industrialHeritage } from './helpers';
@@ -21,7 +24,8 @@ export const fixtureExhibit = {
 /**
  * Publishes an exhibit of the industrial-heritage museum with one photograph straight into a
  * running test server's database and storage: the photo's web sizes and its IIIF level-0 tiles
- * cut by the same code as the `media.derive` and `media.iiif` jobs. Returns the ids.
+ * cut by the same code as the `media.derive` and `media.iiif` jobs, and its entry in the site
+ * search written as publishing writes it. Returns the ids.
  */
 export async function publishFixtureExhibit(
   dataDir: string
@@ -116,6 +120,10 @@ export async function publishFixtureExhibit(
     );
     if (exhibitId === null) throw new Error('the fixture exhibit exists already');
     await exhibits.publish(exhibitId, record, now);
+    await new ExhibitIndexer(
+      exhibits,
+      new SearchIndex(new SearchRepository(database.db, database.dialect))
+    ).reindex(exhibitId);
     return { exhibitId, assetId };
   } finally {
     await rm(work, { recursive: true, force: true });
