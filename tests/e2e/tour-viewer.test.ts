@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from './browser';
 import { freePort, startServer, type RunningServer } from './server';
 import { embedCode } from '$lib/components/tours/embed';
+import { demoExhibitPlan } from '$lib/server/demo/exhibits';
 import { industrialHeritage, screenshot, waitForStatus } from './helpers';
 import { fixtureTour, publishFixtureTour } from './tour-fixture';
 
@@ -13,8 +14,19 @@ const [firstHall, secondHall, thirdHall] = fixtureTour.halls;
 /** The demo tour the server draws and publishes at start-up (DEMO_TOUR=on). */
 const demoTour = {
   path: '/museums/industrial-heritage/tours/demo-halls',
-  halls: ['Гараж на Джамбула, 54', 'Комната-хранилище', 'Площадка на заводе им. А. М. Горького']
+  halls: ['Гараж на Джамбула, 54', 'Комната-хранилище', 'Площадка на заводе им. А. М. Горького'],
+  /** The demo object the garage's exhibit hotspot opens (looking at yaw −120°). */
+  garageObject: demoObject('ДЕМО-ИТН-0001')
 };
+
+/** A demo object of the industrial-heritage museum, by its inventory number. */
+function demoObject(inventoryNumber: string) {
+  const planned = demoExhibitPlan()
+    .find((plan) => plan.museum === industrialHeritage.slug)
+    ?.exhibits.find((e) => e.input.inventoryNumber === inventoryNumber);
+  if (!planned) throw new Error(`no demo object ${inventoryNumber}`);
+  return { inventoryNumber, title: planned.input.title.ru };
+}
 
 /** Whether this Chromium draws WebGL 2 (headless: through SwiftShader, when it has it). */
 function hasWebGL2(page: Page): Promise<boolean> {
@@ -97,21 +109,38 @@ describe('the visitors’ tour page', () => {
     expect(await page.locator('.live').textContent()).toContain(plant);
   });
 
-  it('opens an exhibit hotspot and a text hotspot from the list', async () => {
+  it('opens the garage’s exhibit hotspot from the list beside the view and follows its card to the object’s page', async () => {
+    const { title, inventoryNumber } = demoTour.garageObject;
+    await page.goto(`${server.url}${demoTour.path}?scene=garage`);
+    await expect.poll(() => sceneHeading(page).textContent()).toBe(demoTour.halls[0]);
+    const hotspots = page.locator('.hotspots');
+    await hotspots.locator('summary', { hasText: title }).click();
+    const card = hotspots.locator('.exhibit');
+    await card.locator('strong', { hasText: title }).waitFor();
+    const link = card.getByRole('link', { name: 'Открыть страницу предмета' });
+    await screenshot(page, 'tour-exhibit-card');
+    await Promise.all([
+      page.waitForURL(new RegExp(`/museums/${industrialHeritage.slug}/exhibits/\\d+$`)),
+      link.click()
+    ]);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText(inventoryNumber, { exact: true }).first().waitFor();
+  });
+
+  it('opens a text hotspot from the list', async () => {
     await page.goto(`${server.url}${fixtureTour.path}?scene=s2`);
-    await page.locator('summary', { hasText: 'Паровой молот' }).click();
-    await page.getByText(fixtureTour.exhibit).waitFor();
     await page.locator('summary', { hasText: 'Записка мастера' }).click();
     await page.getByText(fixtureTour.note).waitFor();
   });
 
-  it('opens an exhibit hotspot by clicking its marker on the panorama', async () => {
+  it('opens the garage’s exhibit hotspot by clicking its marker on the panorama', async () => {
     if (!webgl) return expect(webgl).toBe(false); // the list above covers the fallback
-    await page.goto(`${server.url}${fixtureTour.path}?scene=s2&yaw=-60&pitch=0`);
-    const marker = page.locator('.pano-marker', { hasText: 'Паровой молот' });
+    const { title } = demoTour.garageObject;
+    await page.goto(`${server.url}${demoTour.path}?scene=garage&yaw=-120&pitch=0`);
+    const marker = page.locator('.pano-marker', { hasText: title });
     await marker.waitFor();
     await marker.click();
-    await page.getByText(fixtureTour.exhibit).waitFor();
+    await page.getByRole('link', { name: 'Открыть страницу предмета' }).first().waitFor();
   });
 
   it('turns by the arrow keys, keeps the address on the scene and the direction looked in, and goes full screen', async () => {
@@ -163,6 +192,7 @@ describe('the visitors’ tour page', () => {
   it.each([
     { name: 'the tour page', path: fixtureTour.path },
     { name: 'a scene with hotspots opened', path: `${fixtureTour.path}?scene=s2` },
+    { name: 'the demo tour’s garage', path: `${demoTour.path}?scene=garage` },
     { name: 'the embed', path: fixtureTour.embedPath }
   ])('has no accessibility violations on $name (axe, WCAG 2.1 AA)', async ({ path }) => {
     await page.goto(server.url + path, { waitUntil: 'networkidle' });
