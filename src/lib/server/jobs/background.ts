@@ -10,6 +10,7 @@ import { museumPhotoUsages } from '../museums/media-usages';
 import { tourUsages } from '../tours/media-usages';
 import { exhibitionUsages } from '../exhibitions/media-usages';
 import { ExhibitionRepository } from '../exhibitions/repository';
+import { exhibitUsages } from '../exhibits/media-usages';
 import { ExhibitRepository } from '../exhibits/repository';
 import { ExhibitImporter } from '../exhibits/import/importer';
 import { ImportRepository } from '../exhibits/import/repository';
@@ -83,6 +84,7 @@ export async function createBackgroundWork(deps: {
     findUsages: usedIn([
       museumPhotoUsages(new MuseumRepository(database.db), new RevisionRepository(database.db)),
       tourUsages(new TourRepository(database.db)),
+      exhibitUsages(new ExhibitRepository(database.db)),
       exhibitionUsages(new ExhibitionRepository(database.db))
     ])
   });
