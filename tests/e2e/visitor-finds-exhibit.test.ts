@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type OpenBrowser } from './browser';
 import { fixtureExhibit, publishFixtureExhibit } from './exhibit-fixture';
@@ -71,6 +72,13 @@ describe('a visitor finds an exhibit from the home page, opens it and looks clos
     expect(await page.locator('.openseadragon-canvas').getAttribute('aria-label')).toBe(
       'Увеличиваемое изображение: Паровой молот в цеху'
     );
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      'axe on the exhibit page with its viewer open'
+    ).toEqual([]);
 
     // From the keyboard, as the hint under the viewer says: = zooms in, the arrows move.
     const canvas = page.locator('.openseadragon-canvas');
