@@ -358,4 +358,32 @@ describe('search on SQLite and PostgreSQL', () => {
       expect(Number(rows[0]?.n)).toBe(await sqlite.index.count());
     }
   });
+
+  it('counts objects by collection, named in the page’s language', async () => {
+    for (const s of setups) {
+      const museumId = s.museums.grodekov ?? 0;
+      const collection = await s.test.database.db
+        .insertInto('collections')
+        .values({ museum_id: museumId, slug: 'boats', title_ru: 'Лодки', title_en: 'Boats' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const docs = [901, 902, 903].map((n) => {
+        const doc = exhibit(n, museumId, 'grodekov');
+        return { ...doc, exhibit: { ...doc.exhibit!, collectionId: collection.id } };
+      });
+      await s.index.put(docs);
+      const found = await s.service.find({
+        q: '',
+        locale: 'en',
+        kinds: ['exhibit'],
+        museums: ['grodekov'],
+        collections: [collection.id],
+        sort: 'title',
+        limit: 10
+      });
+      expect(found.hits.map((h) => h.refId).sort()).toEqual([901, 902, 903]);
+      expect(found.facets.collection).toEqual([{ value: collection.id, count: 3, name: 'Boats' }]);
+      for (const n of [901, 902, 903]) await s.index.remove('exhibit', n);
+    }
+  });
 });

@@ -55,6 +55,7 @@ const hitColumns = [
 const facetColumns = [
   'kind',
   'museum_id',
+  'collection_id',
   'category',
   'material',
   'year_from',
@@ -178,6 +179,16 @@ export class SearchRepository {
       .select('id')
       .execute();
     return rows.map((r) => r.id);
+  }
+
+  /** Collections by id with their museum, for the collection facet. */
+  async collectionNames(ids: number[]) {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('collections')
+      .where('id', 'in', ids)
+      .select(['id', 'title_ru', 'title_en'])
+      .execute();
   }
 
   async museumNames(ids: number[]) {

@@ -105,6 +105,7 @@ export class SearchService {
   ): Promise<SearchFacets> {
     const kind = new Counter<SearchHit['kind']>();
     const museum = new Counter<number>();
+    const collection = new Counter<number>();
     const category = new Counter<ExhibitCategory>();
     const material = new Counter<ExhibitMaterial>();
     const period = new Counter<number>();
@@ -112,12 +113,16 @@ export class SearchService {
     for (const row of rows) {
       kind.add(row.kind);
       if (row.museum_id != null) museum.add(row.museum_id);
+      if (row.collection_id != null) collection.add(row.collection_id);
       if (row.category) category.add(row.category);
       if (row.material) material.add(row.material);
       for (const c of centuries(row.year_from, row.year_to)) period.add(c);
       hasImage += row.has_image;
     }
     const names = new Map((await this.entries.museumNames(museum.values())).map((m) => [m.id, m]));
+    const collections = new Map(
+      (await this.entries.collectionNames(collection.values())).map((c) => [c.id, c])
+    );
     return {
       kind: kind.counts(),
       museum: museum
@@ -130,6 +135,10 @@ export class SearchService {
           ];
         })
         .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      collection: collection.counts().flatMap(({ value, count }) => {
+        const c = collections.get(value);
+        return c ? [{ value, count, name: (locale === 'en' && c.title_en) || c.title_ru }] : [];
+      }),
       category: category.counts(),
       material: material.counts(),
       period: period.counts().sort((a, b) => a.value - b.value),
@@ -141,7 +150,15 @@ export class SearchService {
 function emptyResult(): SearchResult {
   return {
     hits: [],
-    facets: { kind: [], museum: [], category: [], material: [], period: [], hasImage: 0 },
+    facets: {
+      kind: [],
+      museum: [],
+      collection: [],
+      category: [],
+      material: [],
+      period: [],
+      hasImage: 0
+    },
     facetsCounted: true,
     next: null,
     total: 0,

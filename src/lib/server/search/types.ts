@@ -85,6 +85,8 @@ export interface FacetCount<V = string> {
 export interface SearchFacets {
   kind: FacetCount<SearchKind>[];
   museum: (FacetCount & { name: string })[];
+  /** Exhibits' collections, by id. */
+  collection: (FacetCount<number> & { name: string })[];
   category: FacetCount<ExhibitCategory>[];
   material: FacetCount<ExhibitMaterial>[];
   /** Centuries, e.g. 19 for 1801–1900, -1 for the first century BC. */

@@ -21,6 +21,13 @@ describe('parseSearchParams', () => {
     });
   });
 
+  it('reads collections as ids and writes them back', () => {
+    const p = parse('kind=exhibit&collection=12&collection=x&collection=7');
+    expect(p.collections).toEqual([12, 7]);
+    expect(searchQueryOf(p, 'ru').collections).toEqual([12, 7]);
+    expect(searchHref(p)).toBe('/search?kind=exhibit&collection=12&collection=7');
+  });
+
   it('sorts browse by title and a search by relevance unless asked', () => {
     expect(parse('').sort).toBe('title');
     expect(parse('q=нож').sort).toBe('relevance');

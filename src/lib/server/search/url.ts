@@ -7,6 +7,7 @@ export interface SearchParams {
   q: string;
   kinds: SearchQuery['kinds'] & {};
   museums: string[];
+  collections: number[];
   categories: SearchQuery['categories'] & {};
   materials: SearchQuery['materials'] & {};
   /** A century, e.g. 19; null for any. */
@@ -37,6 +38,9 @@ export function parseSearchParams(params: URLSearchParams): SearchParams {
     q,
     kinds: pick('kind', searchKinds),
     museums: all('museum').filter((v) => slug.test(v)),
+    collections: all('collection')
+      .filter((v) => /^\d{1,9}$/.test(v))
+      .map(Number),
     categories: pick('category', exhibitCategories),
     materials: pick('material', exhibitMaterials),
     period: Number.isInteger(period) && period !== 0 && Math.abs(period) <= 400 ? period : null,
@@ -55,6 +59,7 @@ export function searchQueryOf(p: SearchParams, locale: 'ru' | 'en'): SearchQuery
     locale,
     kinds: p.kinds,
     museums: p.museums,
+    collections: p.collections,
     categories: p.categories,
     materials: p.materials,
     ...years,
@@ -72,6 +77,7 @@ export function searchHref(p: SearchParams, change: Partial<SearchParams> = {}):
   if (v.q) params.set('q', v.q);
   for (const k of v.kinds) params.append('kind', k);
   for (const k of v.museums) params.append('museum', k);
+  for (const k of v.collections) params.append('collection', String(k));
   for (const k of v.categories) params.append('category', k);
   for (const k of v.materials) params.append('material', k);
   if (v.period !== null) params.set('period', String(v.period));

@@ -20,6 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const result = await search.find(searchQueryOf(params, locals.locale));
   const pictures = await search.pictures(result.hits, locals.locale);
   const names = new Map(result.facets.museum.map((f) => [f.value, f.name]));
+  const collections = new Map(result.facets.collection.map((f) => [f.value, f.name]));
   return {
     params,
     hits: result.hits,
@@ -34,6 +35,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         result.facets.museum.map(({ value, count }) => ({ value, count })),
         params.museums
       ).map((o) => ({ ...o, name: names.get(o.value) ?? o.value })),
+      collection: options(
+        result.facets.collection.map(({ value, count }) => ({ value, count })),
+        params.collections
+      ).map((o) => ({ ...o, value: String(o.value), name: collections.get(o.value) ?? '' })),
       category: options(result.facets.category, params.categories),
       material: options(result.facets.material, params.materials),
       period: options(result.facets.period, params.period === null ? [] : [params.period]),
