@@ -113,6 +113,12 @@ describe('the visitors’ tour page', () => {
     const { title, inventoryNumber } = demoTour.garageObject;
     await page.goto(`${server.url}${demoTour.path}?scene=garage`);
     await expect.poll(() => sceneHeading(page).textContent()).toBe(demoTour.halls[0]);
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Все панорамы экскурсии' })
+        .locator('[aria-current="location"]')
+        .textContent()
+    ).toBe(`${demoTour.halls[0]} (вы здесь)`);
     const hotspots = page.locator('.hotspots');
     await hotspots.locator('summary', { hasText: title }).click();
     const card = hotspots.locator('.exhibit');
