@@ -3,7 +3,7 @@ import type { AxeResults } from 'axe-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from './browser';
-import { htmlClasses, setReadingCookie } from './helpers';
+import { htmlClasses, industrialHeritage, setReadingCookie, waitForStatus } from './helpers';
 
 /** How a page shows its map once JavaScript has run: drawn when scrolled to, on a click, or none. */
 type MapKind = 'when-visible' | 'on-click' | 'none';
@@ -118,6 +118,59 @@ describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
         expect.arrayContaining(['reading', `reading-${scheme}`, `reading-size-${size}`])
       );
       await expectNoViolations(page);
+    });
+  });
+
+  /**
+   * The pages of the collections: demo objects are published in the background after start-up,
+   * so their pages are waited for. An exhibit is reached from its collection's page.
+   */
+  describe('collections, exhibits, exhibitions and search', () => {
+    const museum = `/museums/${industrialHeritage.slug}`;
+    const collection = `${museum}/collections/retro-technology`;
+    let exhibit = '';
+
+    beforeAll(async () => {
+      await waitForStatus(`${baseUrl}${museum}/exhibitions/industrial-past`, 200);
+      await page.goto(`${baseUrl}${collection}`);
+      const link = page.locator(`main a[href*="${museum}/exhibits/"]`).first();
+      exhibit = new URL((await link.getAttribute('href')) ?? '', baseUrl).pathname;
+    });
+
+    const objectPages = [
+      { name: 'a collection', path: () => collection },
+      { name: 'an exhibit', path: () => exhibit },
+      { name: 'the search with objects found', path: () => '/search?q=арифмометрами' },
+      { name: 'a museum’s online exhibition', path: () => `${museum}/exhibitions/industrial-past` },
+      {
+        name: 'the association’s online exhibition',
+        path: () => '/association/exhibitions/museum-tour'
+      }
+    ];
+
+    describe.each(locales)('in $locale', ({ prefix }) => {
+      it.each(objectPages)('$name has no violations', async ({ path }) => {
+        await openReady(page, `${baseUrl}${prefix}${path()}`, 'none');
+        await expectNoViolations(page);
+      });
+
+      it.each(objectPages)(
+        '$name has no violations in the version for the visually impaired',
+        async ({ path }) => {
+          await setReadingCookie(browser.context, baseUrl, readingWhiteOnBlack);
+          await openReady(page, `${baseUrl}${prefix}${path()}`, 'none');
+          expect(await htmlClasses(page)).toContain('reading-white-on-black');
+          await expectNoViolations(page);
+        }
+      );
+    });
+
+    it('the search finds objects for the page it checks', async () => {
+      await openReady(page, `${baseUrl}/search?q=арифмометрами`, 'none');
+      expect(await page.locator('.search-hit').count()).toBeGreaterThan(0);
+      expect(await page.locator('.search-hit .meta span:first-child').allTextContents()).toContain(
+        'Предмет'
+      );
     });
   });
 
