@@ -194,6 +194,21 @@ describe('search on SQLite and PostgreSQL', () => {
     expect(hit?.museum?.name).toBe('Amursk Museum of Local Lore');
   });
 
+  it('marks the matched words of the title too, and escapes the rest', async () => {
+    for (const s of setups)
+      await s.index.put([
+        {
+          ...exhibit(950, s.museums.grodekov ?? 0, 'grodekov'),
+          title: { ru: 'Самовар «Тула» <медный> & кран', en: '' }
+        }
+      ]);
+    const result = await both({ q: 'самоварами', kinds: ['exhibit'] });
+    expect(result.hits.find((h) => h.refId === 950)?.titleHtml).toBe(
+      '<mark>Самовар</mark> «Тула» &lt;медный&gt; &amp; кран'
+    );
+    for (const s of setups) await s.index.remove('exhibit', 950);
+  });
+
   it('needs every word of the query', async () => {
     expect((await both({ q: 'ложка нож' })).total).toBe(0);
     expect((await both({ q: 'ложка резная' })).total).toBe(6);

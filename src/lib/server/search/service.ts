@@ -233,6 +233,7 @@ function hitOf(row: PageRow, locale: 'ru' | 'en', terms: ReadonlySet<string>): S
     path: row.path,
     title,
     titleLang: en && !row.title_en ? 'ru' : null,
+    titleHtml: snippet(title, terms, 500),
     snippet: html || snippet(summary || (en ? row.body_en || row.body_ru : row.body_ru), terms),
     imageAssetId: row.image_asset_id,
     museum: row.museum_slug

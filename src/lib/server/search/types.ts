@@ -71,6 +71,8 @@ export interface SearchHit {
   title: string;
   /** The language the title is in when it is not the page's (an untranslated title). */
   titleLang: 'ru' | 'en' | null;
+  /** The title as HTML: escaped, with `<mark>` around the words the query matched. */
+  titleHtml: string;
   /** HTML: escaped text with `<mark>` around matched words, nothing else. */
   snippet: string;
   imageAssetId: number | null;
