@@ -77,6 +77,16 @@ function openSqlite(file: string): Database {
   };
 }
 
+/**
+ * The server going away must not end the process: pg emits 'error' on an idle client (the pool
+ * listens) and on a checked-out client between two statements of a transaction (nobody listens,
+ * so Node would crash). The statement in flight still fails and its caller hears of it.
+ */
+function keepAlive(pool: pg.Pool) {
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -85,7 +95,7 @@ async function openPostgres(url: string): Promise<Database> {
     types: repositoryTypes
   });
   // A pool error (the server went away) must not crash the process; /healthz reports it.
-  pool.on('error', () => {});
+  keepAlive(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);
@@ -96,7 +106,7 @@ async function openPostgres(url: string): Promise<Database> {
     );
   }
   const authPool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
-  authPool.on('error', () => {});
+  keepAlive(authPool);
   const authDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: authPool }) });
   return {
     db,
