@@ -21,7 +21,7 @@ import {
   heading,
   kb,
   machine,
-  main,
+  mainOrChild,
   onCleanup,
   peakRss,
   photo6000x4000,
@@ -117,11 +117,4 @@ async function bench(): Promise<void> {
   console.log(`peak RSS ${mb(peak)} (node, tsx and libvips included)`);
 }
 
-if (process.argv[2] === '--peak-memory') {
-  peakMemoryChild(process.argv.slice(3)).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main(bench);
-}
+mainOrChild(bench, { '--peak-memory': peakMemoryChild });
