@@ -38,6 +38,9 @@ import { TourRepository } from '$lib/server/tours/repository';
 import { ExhibitionEditor } from '$lib/server/exhibitions/editor';
 import { ExhibitionRepository } from '$lib/server/exhibitions/repository';
 import type { ExhibitionInput } from '$lib/shared/exhibition';
+import { EventEditor } from '$lib/server/events/editor';
+import { EventRepository } from '$lib/server/events/repository';
+import type { EventInput } from '$lib/shared/event';
 import { ExhibitEditor } from '$lib/server/exhibits/editor';
 import { ExhibitRepository } from '$lib/server/exhibits/repository';
 import { ExhibitImporter } from '$lib/server/exhibits/import/importer';
@@ -441,6 +444,69 @@ const expected: Record<string, Record<string, string>> = {
     'editor (review)': '--',
     'editor (may publish)': '--',
     'no role': '--'
+  },
+  'list events': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'create an event': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'open an event': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  "read an event's history": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'save an event draft': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'submit an event for review': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'publish an event': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'approve a submitted event': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  'send an event back': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
   }
 };
 
@@ -501,6 +567,27 @@ const expectedForAssociation: Record<string, Record<string, string>> = {
     'editor (review)': '-',
     'editor (may publish)': '-',
     'no role': '-'
+  },
+  "list the association's events": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  'create an event of the association': {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  "publish the association's event": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
   }
 };
 
@@ -521,6 +608,7 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let photo: string;
   let tours: TourEditor;
   let exhibitions: ExhibitionEditor;
+  let events: EventEditor;
   let exhibits: ExhibitEditor;
   let importer: ExhibitImporter;
   let exporter: ExhibitExport;
@@ -612,6 +700,12 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     await fs.writeFile(inventory, 'Инв. №;Наименование\nКП-1;Ковш\n');
     exhibitions = new ExhibitionEditor(
       new ExhibitionRepository(db),
+      staff,
+      () => new Date(),
+      async (museumId, ids) => (museumId === null ? [] : media.assetsOf(museumId, ids))
+    );
+    events = new EventEditor(
+      new EventRepository(db),
       staff,
       () => new Date(),
       async (museumId, ids) => (museumId === null ? [] : media.assetsOf(museumId, ids))
@@ -766,6 +860,35 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       id,
       revision: (await exhibitions.open(admin, museumOwner(museumId), id)).revision!.id
     };
+  }
+
+  /** An event of the museum (or of the association), made by the association admin. */
+  async function anEvent(museumId: number | null): Promise<number> {
+    const made = await events.create(
+      users['association admin']!,
+      museumId === null ? { kind: 'association' } : museumOwner(museumId),
+      { slug: `v${Math.random().toString(36).slice(2, 10)}`, title: { ru: 'Лекция', en: 'Talk' } }
+    );
+    if (!made.ok) throw new Error('test event refused');
+    return made.id;
+  }
+
+  /** One lecture at a free address: enough for publishing, no files or museums needed. */
+  const eventDraft: EventInput = {
+    slug: 'x',
+    kind: 'lecture',
+    title: { ru: 'Лекция', en: 'Talk' },
+    dates: { kind: 'single', sessions: [{ key: 's1', date: '2026-12-01', start: '10:00' }] },
+    venue: { kind: 'address', address: { ru: 'Дом культуры', en: 'House of culture' } },
+    ageRating: '6+'
+  };
+
+  /** An event waiting for review, submitted by the association admin. */
+  async function aSubmittedEvent(museumId: number) {
+    const id = await anEvent(museumId);
+    const admin = users['association admin']!;
+    await events.save(admin, museumOwner(museumId), id, eventDraft, 'review');
+    return { id, revision: (await events.open(admin, museumOwner(museumId), id)).revision!.id };
   }
 
   /** An exhibit of the museum, made by the association admin. */
@@ -929,6 +1052,29 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     'send an exhibition back': async (actor, id) => {
       const { id: exhibitionId, revision } = await aSubmittedExhibition(id);
       return exhibitions.sendBack(actor, museumOwner(id), exhibitionId, revision, 'why');
+    },
+    'list events': (actor, id) => events.list(actor, museumOwner(id)),
+    'create an event': (actor, id) =>
+      events.create(actor, museumOwner(id), {
+        slug: `n${Math.random().toString(36).slice(2, 10)}`,
+        title: { ru: 'Лекция', en: 'Talk' }
+      }),
+    'open an event': async (actor, id) => events.open(actor, museumOwner(id), await anEvent(id)),
+    "read an event's history": async (actor, id) =>
+      events.history(actor, museumOwner(id), await anEvent(id)),
+    'save an event draft': async (actor, id) =>
+      events.save(actor, museumOwner(id), await anEvent(id), eventDraft, 'draft'),
+    'submit an event for review': async (actor, id) =>
+      events.save(actor, museumOwner(id), await anEvent(id), eventDraft, 'review'),
+    'publish an event': async (actor, id) =>
+      events.save(actor, museumOwner(id), await anEvent(id), eventDraft, 'publish'),
+    'approve a submitted event': async (actor, id) => {
+      const { id: eventId, revision } = await aSubmittedEvent(id);
+      return events.approve(actor, museumOwner(id), eventId, revision);
+    },
+    'send an event back': async (actor, id) => {
+      const { id: eventId, revision } = await aSubmittedEvent(id);
+      return events.sendBack(actor, museumOwner(id), eventId, revision, 'why');
     }
   };
 
@@ -956,7 +1102,16 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
         await anExhibition(null),
         exhibitionDraft,
         'publish'
-      )
+      ),
+    "list the association's events": (actor) => events.list(actor, { kind: 'association' }),
+    'create an event of the association': (actor) =>
+      events.create(
+        actor,
+        { kind: 'association' },
+        { slug: `a${Math.random().toString(36).slice(2, 10)}`, title: { ru: 'Лекция', en: 'Talk' } }
+      ),
+    "publish the association's event": async (actor) =>
+      events.save(actor, { kind: 'association' }, await anEvent(null), eventDraft, 'publish')
   };
 
   it('allows exactly what the table says, and answers "not found or no access" otherwise', async () => {

@@ -53,6 +53,9 @@ import { ExhibitionRepository } from './exhibitions/repository';
 import { ExhibitionDirectory } from './exhibitions/directory';
 import { ExhibitionEditor, type OwnerAssets } from './exhibitions/editor';
 import { ExhibitionIndexer } from './exhibitions/indexing';
+import { EventRepository } from './events/repository';
+import { EventEditor } from './events/editor';
+import { noSessionNotices, type SessionNotices } from './events/sessions';
 import { MediaRepository } from './media/repository';
 
 /** Everything a request may use, built once at start-up: the composition root. */
@@ -99,6 +102,8 @@ export interface App {
   exhibitions: ExhibitionDirectory;
   /** Staff editing of online exhibitions (a museum's or the association's). */
   exhibitionEditor: ExhibitionEditor;
+  /** Staff editing of events (a museum's or the association's); publishing keeps sessions in step. */
+  eventEditor: EventEditor;
   /** Inventory imports of CSV and XLSX files (run by the `exhibits.import` job). */
   importer: ExhibitImporter;
   /** A museum's exhibits as CSV, XLSX or JSON. */
@@ -194,6 +199,10 @@ export async function createApp(config: Config): Promise<App> {
         .reindex(id)
         .catch((error: unknown) => log.warn({ err: error, id }, 'exhibition not reindexed'))
   );
+  const eventRepository = new EventRepository(database.db);
+  // Registrations are told when published sessions move or are called off (RegistrationNotices).
+  const sessionNotices: SessionNotices = noSessionNotices;
+  const eventEditor = new EventEditor(eventRepository, staff, clock, ownerAssets, sessionNotices);
   // Exhibits may be many (an imported inventory): an empty index is filled in the background.
   const exhibitIndexer = new ExhibitIndexer(exhibitRepository, searchIndex);
   if ((await searchIndex.count('exhibit')) === 0)
@@ -309,7 +318,8 @@ export async function createApp(config: Config): Promise<App> {
       (museumId, museum, ids, locale) => exhibits.cards(museumId, museum, ids, locale),
       mediaUrls(config.media.publicUrl)
     ),
-    exhibitionEditor
+    exhibitionEditor,
+    eventEditor
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Profile } from '$lib/shared/museum';
 import type { ExhibitCategory, ExhibitMaterial } from '$lib/shared/exhibit';
+import type { AgeRating, EventKind, EventStatus, SessionStatus } from '$lib/shared/event';
 import type { DeepZoomTiles, ImageRendition, MediaKind, PanoramaTiles } from '../media/types';
 
 /** What the database holds, as Kysely sees it. Lists are JSON: text on SQLite, jsonb on PostgreSQL. */
@@ -486,6 +487,64 @@ export interface ImportRowsTable {
   exhibit_id: number | null;
 }
 
+export interface EventsTable {
+  id: Generated<number>;
+  /** Null: the association's own event. */
+  museum_id: number | null;
+  /** Unique per owner. */
+  slug: string;
+  origin: ColumnType<'staff' | 'demo', 'staff' | 'demo' | undefined>;
+  title_ru: string;
+  title_en: string;
+  /** The published EventRecord; null until the first publishing. */
+  published: Json<unknown> | null;
+  published_at: string | null;
+  // The calendar's filters, set from the published record.
+  kind: EventKind | null;
+  age_rating: AgeRating | null;
+  /** 1: free admission. */
+  free: ColumnType<number, number | undefined, number>;
+  pushkin_card: ColumnType<number, number | undefined, number>;
+  for_schools: ColumnType<number, number | undefined, number>;
+  settlement_id: number | null;
+  district_id: number | null;
+  /** The member museum it takes place at; null for a free address. */
+  venue_museum_id: number | null;
+  status: EventStatus | null;
+  /** The zone its wall-clock times were entered in. */
+  time_zone: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface EventRevisionsTable {
+  id: Generated<number>;
+  event_id: number;
+  author_id: string | null;
+  status: 'draft' | 'review' | 'published' | 'discarded';
+  /** A whole EventRecord. */
+  data: Json<unknown>;
+  note: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: string | null;
+  published_by: string | null;
+}
+/** One session of a published event; the id stays while its time moves (matched by key). */
+export interface EventSessionsTable {
+  id: Generated<number>;
+  event_id: number;
+  key: string;
+  /** UTC instants. */
+  starts_at: string;
+  ends_at: string | null;
+  all_day: ColumnType<number, number | undefined, number>;
+  /** Places for registration; null: no registration. */
+  capacity: number | null;
+  registration_deadline: string | null;
+  status: ColumnType<SessionStatus, SessionStatus | undefined, SessionStatus>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -517,4 +576,7 @@ export interface DB {
   search_terms: SearchTermsTable;
   imports: ImportsTable;
   import_rows: ImportRowsTable;
+  events: EventsTable;
+  event_revisions: EventRevisionsTable;
+  event_sessions: EventSessionsTable;
 }

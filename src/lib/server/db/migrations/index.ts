@@ -13,6 +13,7 @@ import * as search from './2026-11-23T0100-search';
 import * as exhibitions from './2026-11-23T0230-exhibitions';
 import * as deletedTours from './2026-11-23T0320-deleted-tours';
 import * as imports from './2026-11-23T0400-imports';
+import * as events from './2026-11-23T0500-events';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -29,5 +30,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-23T0100-search': search,
   '2026-11-23T0230-exhibitions': exhibitions,
   '2026-11-23T0320-deleted-tours': deletedTours,
-  '2026-11-23T0400-imports': imports
+  '2026-11-23T0400-imports': imports,
+  '2026-11-23T0500-events': events
 };

@@ -1,0 +1,461 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { readJson, writeJson } from '../db/json';
+import { revisionColumns, type RevisionChanges, type RevisionStatus } from '../db/revision-columns';
+import type { OpenVersion } from '../content/versions';
+import { associationTimeZone } from '../auth/audit-lines';
+import { eventInput, type EventOrigin, type EventRecord } from '$lib/shared/event';
+import { sessionChanges, sessionRows, type SessionChange } from './sessions';
+
+type Title = { ru: string; en: string };
+
+/** Where an event takes place, as the calendar filters it, and the zone its times are in. */
+export interface EventPlacement {
+  timeZone: string;
+  settlementId: number | null;
+  districtId: number | null;
+  venueMuseumId: number | null;
+}
+
+/** SQL for events, their versions and the sessions of their published versions. */
+export class EventRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private ofOwner(museumId: number | null, db: Kysely<DB> = this.db) {
+    const query = db.selectFrom('events');
+    return museumId === null
+      ? query.where('events.museum_id', 'is', null)
+      : query.where('events.museum_id', '=', museumId);
+  }
+
+  /** An owner's events for the staff list, with the state of the version being worked on. */
+  async list(museumId: number | null) {
+    const rows = await this.ofOwner(museumId)
+      .leftJoin('event_revisions as open', (join) =>
+        join.onRef('open.event_id', '=', 'events.id').on('open.status', 'in', ['draft', 'review'])
+      )
+      .select([
+        'events.id',
+        'events.slug',
+        'events.origin',
+        'events.title_ru',
+        'events.title_en',
+        'events.status',
+        'events.published_at',
+        'events.updated_at',
+        'open.status as open_status',
+        (eb) =>
+          eb
+            .selectFrom('event_sessions')
+            .whereRef('event_sessions.event_id', '=', 'events.id')
+            .where('event_sessions.status', '!=', 'removed')
+            .select((s) => s.fn.min('event_sessions.starts_at').as('first'))
+            .as('first_starts_at')
+      ])
+      .orderBy('events.id', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      origin: row.origin,
+      title: { ru: row.title_ru, en: row.title_en },
+      status: row.status,
+      firstStartsAt: row.first_starts_at ? new Date(row.first_starts_at).toISOString() : null,
+      publishedAt: row.published_at,
+      updatedAt: row.updated_at,
+      open: row.open_status
+    }));
+  }
+
+  /** A new event with nothing published; null when the owner already has one at this slug. */
+  async create(
+    museumId: number | null,
+    slug: string,
+    title: Title,
+    origin: EventOrigin
+  ): Promise<number | null> {
+    const taken = await this.ofOwner(museumId)
+      .where('slug', '=', slug)
+      .select('id')
+      .executeTakeFirst();
+    if (taken) return null;
+    const inserted = await this.db
+      .insertInto('events')
+      .values({ museum_id: museumId, slug, title_ru: title.ru, title_en: title.en, origin })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return inserted.id;
+  }
+
+  async find(museumId: number | null, eventId: number) {
+    const row = await this.ofOwner(museumId)
+      .where('id', '=', eventId)
+      .select(['id', 'museum_id', 'slug', 'origin', 'title_ru', 'title_en', 'published'])
+      .executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          museumId: row.museum_id,
+          slug: row.slug,
+          origin: row.origin,
+          title: { ru: row.title_ru, en: row.title_en },
+          published: row.published === null ? null : decodeRecord(row.published)
+        }
+      : undefined;
+  }
+
+  /** Member museums among these ids (venues an event may name). */
+  async museumsAmong(ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('museums').where('id', 'in', ids).select('id').execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The zone an owner enters times in: its museum's, or the association's. */
+  async ownerTimeZone(museumId: number | null, db: Kysely<DB> = this.db): Promise<string> {
+    if (museumId === null) return associationTimeZone;
+    const row = await db
+      .selectFrom('museums')
+      .where('id', '=', museumId)
+      .select('time_zone')
+      .executeTakeFirst();
+    return row?.time_zone ?? associationTimeZone;
+  }
+
+  /** Where a record takes place: a venue museum's town, district and zone, or a free address's. */
+  async placement(
+    museumId: number | null,
+    record: EventRecord,
+    db: Kysely<DB> = this.db
+  ): Promise<EventPlacement> {
+    const venue = record.venue;
+    if (venue.kind === 'museum') {
+      const row = await db
+        .selectFrom('museums')
+        .leftJoin('settlements', 'settlements.id', 'museums.settlement_id')
+        .where('museums.id', '=', venue.museumId)
+        .select(['museums.time_zone', 'museums.settlement_id', 'settlements.district_id'])
+        .executeTakeFirst();
+      if (row)
+        return {
+          timeZone: row.time_zone,
+          settlementId: row.settlement_id,
+          districtId: row.district_id,
+          venueMuseumId: venue.museumId
+        };
+    }
+    const address = venue.kind === 'address' ? venue : null;
+    const settlement = address?.settlementSlug
+      ? await db
+          .selectFrom('settlements')
+          .where('slug', '=', address.settlementSlug)
+          .select(['id', 'district_id'])
+          .executeTakeFirst()
+      : undefined;
+    const district = address?.districtSlug
+      ? await db
+          .selectFrom('districts')
+          .where('slug', '=', address.districtSlug)
+          .select('id')
+          .executeTakeFirst()
+      : undefined;
+    return {
+      timeZone: address?.timeZone || (await this.ownerTimeZone(museumId, db)),
+      settlementId: settlement?.id ?? null,
+      districtId: district?.id ?? settlement?.district_id ?? null,
+      venueMuseumId: null
+    };
+  }
+
+  async saved(eventId: number, record: EventRecord, now: string) {
+    await this.db
+      .updateTable('events')
+      .set({ title_ru: record.title.ru, title_en: record.title.en, updated_at: now })
+      .where('id', '=', eventId)
+      .execute();
+  }
+
+  /**
+   * Makes the record what visitors see, in one transaction: the row with its calendar columns and
+   * the session rows, matched by key so their ids stay. Returns what changed for sessions that
+   * were published before (moved, cancelled, removed), for everyone registered.
+   */
+  async publish(eventId: number, record: EventRecord, now: string): Promise<SessionChange[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const event = await trx
+        .selectFrom('events')
+        .where('id', '=', eventId)
+        .select('museum_id')
+        .executeTakeFirstOrThrow();
+      const place = await this.placement(event.museum_id, record, trx);
+      await trx
+        .updateTable('events')
+        .set({
+          title_ru: record.title.ru,
+          title_en: record.title.en,
+          published: writeJson(record),
+          published_at: now,
+          updated_at: now,
+          kind: record.kind,
+          age_rating: record.ageRating,
+          free: record.price.kind === 'free' ? 1 : 0,
+          pushkin_card: record.price.kind === 'ticketed' && record.price.pushkinCard ? 1 : 0,
+          for_schools: record.forSchools ? 1 : 0,
+          settlement_id: place.settlementId,
+          district_id: place.districtId,
+          venue_museum_id: place.venueMuseumId,
+          status: record.status,
+          time_zone: place.timeZone
+        })
+        .where('id', '=', eventId)
+        .execute();
+      return this.syncSessions(trx, eventId, sessionRows(record, place.timeZone), now);
+    });
+  }
+
+  private async syncSessions(
+    trx: Transaction<DB>,
+    eventId: number,
+    rows: ReturnType<typeof sessionRows>,
+    now: string
+  ): Promise<SessionChange[]> {
+    const before = (await this.sessionsOf(eventId, trx)).map((s) => ({ ...s }));
+    const changes = sessionChanges(before, rows);
+    const existing = new Map(before.map((s) => [s.key, s]));
+    for (const row of rows) {
+      const values = {
+        starts_at: row.startsAt,
+        ends_at: row.endsAt,
+        all_day: row.allDay ? 1 : 0,
+        capacity: row.capacity,
+        registration_deadline: row.registrationDeadline,
+        status: row.status,
+        updated_at: now
+      };
+      const old = existing.get(row.key);
+      if (old)
+        await trx.updateTable('event_sessions').set(values).where('id', '=', old.id).execute();
+      else
+        await trx
+          .insertInto('event_sessions')
+          .values({ event_id: eventId, key: row.key, created_at: now, ...values })
+          .execute();
+    }
+    const kept = new Set(rows.map((r) => r.key));
+    const gone = before.filter((s) => !kept.has(s.key) && s.status !== 'removed').map((s) => s.id);
+    if (gone.length > 0)
+      await trx
+        .updateTable('event_sessions')
+        .set({ status: 'removed', updated_at: now })
+        .where('id', 'in', gone)
+        .execute();
+    return changes;
+  }
+
+  /** The session rows of an event (removed ones too), earliest first. */
+  async sessionsOf(eventId: number, db: Kysely<DB> = this.db) {
+    const rows = await db
+      .selectFrom('event_sessions')
+      .where('event_id', '=', eventId)
+      .selectAll()
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      key: r.key,
+      startsAt: new Date(r.starts_at).toISOString(),
+      endsAt: r.ends_at === null ? null : new Date(r.ends_at).toISOString(),
+      allDay: r.all_day === 1,
+      capacity: r.capacity,
+      registrationDeadline:
+        r.registration_deadline === null ? null : new Date(r.registration_deadline).toISOString(),
+      status: r.status
+    }));
+  }
+
+  private publishedQuery() {
+    return this.db
+      .selectFrom('events')
+      .leftJoin('museums', 'museums.id', 'events.museum_id')
+      .where('events.published', 'is not', null)
+      .select([
+        'events.id',
+        'events.museum_id',
+        'events.slug',
+        'events.origin',
+        'events.published',
+        'events.published_at',
+        'events.time_zone',
+        'museums.slug as museum_slug',
+        'museums.name_ru',
+        'museums.name_en'
+      ]);
+  }
+
+  /** A published event, by its organiser's slug (null: the association's) and its own. */
+  async publishedBySlug(museumSlug: string | null, slug: string) {
+    let query = this.publishedQuery().where('events.slug', '=', slug);
+    query =
+      museumSlug === null
+        ? query.where('events.museum_id', 'is', null)
+        : query.where('museums.slug', '=', museumSlug);
+    const [found] = decodePublished(await query.execute());
+    return found;
+  }
+
+  /** A published event by id (the search index, feeds). */
+  async publishedById(eventId: number) {
+    const [found] = decodePublished(
+      await this.publishedQuery().where('events.id', '=', eventId).execute()
+    );
+    return found;
+  }
+
+  /** The museum's header (for previews); undefined for the association. */
+  async museumOf(museumId: number | null) {
+    if (museumId === null) return undefined;
+    const row = await this.db
+      .selectFrom('museums')
+      .where('id', '=', museumId)
+      .select(['slug', 'name_ru', 'name_en'])
+      .executeTakeFirst();
+    return row ? { slug: row.slug, name: { ru: row.name_ru, en: row.name_en } } : undefined;
+  }
+
+  async openRevision(eventId: number) {
+    const row = await this.db
+      .selectFrom('event_revisions')
+      .where('event_id', '=', eventId)
+      .where('status', 'in', ['draft', 'review'])
+      .selectAll()
+      .executeTakeFirst();
+    return row ? decodeRevision(row) : undefined;
+  }
+
+  async findRevision(eventId: number, id: number) {
+    const row = await this.db
+      .selectFrom('event_revisions')
+      .where('event_id', '=', eventId)
+      .where('id', '=', id)
+      .selectAll()
+      .executeTakeFirst();
+    return row ? decodeRevision(row) : undefined;
+  }
+
+  /** A new version; when two requests race to open one, the later updates the earlier's. */
+  async insertRevision(
+    eventId: number,
+    authorId: string,
+    status: RevisionStatus,
+    data: EventRecord,
+    now: string
+  ) {
+    const inserted = await this.db
+      .insertInto('event_revisions')
+      .values({
+        event_id: eventId,
+        author_id: authorId,
+        status,
+        data: writeJson(data),
+        created_at: now,
+        updated_at: now
+      })
+      .onConflict((oc) =>
+        oc
+          .column('event_id')
+          .where(sql<boolean>`status IN ('draft', 'review')`)
+          .doNothing()
+      )
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return inserted.id;
+    const open = await this.openRevision(eventId);
+    if (!open) throw new Error('an open event version was neither made nor found');
+    await this.updateRevision(open.id, { status, data, authorId, now });
+    return open.id;
+  }
+
+  async updateRevision(id: number, changes: RevisionChanges<EventRecord>) {
+    await this.db
+      .updateTable('event_revisions')
+      .set(revisionColumns(changes))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async history(eventId: number) {
+    return this.db
+      .selectFrom('event_revisions')
+      .leftJoin('users as author', 'author.id', 'event_revisions.author_id')
+      .leftJoin('users as publisher', 'publisher.id', 'event_revisions.published_by')
+      .where('event_revisions.event_id', '=', eventId)
+      .select([
+        'event_revisions.id',
+        'event_revisions.status',
+        'event_revisions.note',
+        'event_revisions.updated_at',
+        'event_revisions.published_at',
+        'author.name as author',
+        'publisher.name as publisher'
+      ])
+      .orderBy('event_revisions.id', 'desc')
+      .execute();
+  }
+}
+
+/** Parsed, not cast: a version written by an older schema still reads safely. */
+export function decodeRecord(value: unknown): EventRecord {
+  return eventInput.parse(readJson(value));
+}
+
+function decodeRevision(row: {
+  id: number;
+  status: RevisionStatus;
+  note: string | null;
+  data: unknown;
+  author_id: string | null;
+}): OpenVersion<EventRecord> {
+  return {
+    id: row.id,
+    status: row.status,
+    note: row.note,
+    authorId: row.author_id,
+    data: decodeRecord(row.data)
+  };
+}
+
+function decodePublished(
+  rows: {
+    id: number;
+    museum_id: number | null;
+    slug: string;
+    origin: EventOrigin;
+    published: unknown;
+    published_at: string | null;
+    time_zone: string | null;
+    museum_slug: string | null;
+    name_ru: string | null;
+    name_en: string | null;
+  }[]
+) {
+  return rows.flatMap((r) =>
+    r.published === null
+      ? []
+      : [
+          {
+            id: r.id,
+            museumId: r.museum_id,
+            slug: r.slug,
+            origin: r.origin,
+            publishedAt: r.published_at,
+            timeZone: r.time_zone ?? associationTimeZone,
+            museum:
+              r.museum_slug === null
+                ? null
+                : { slug: r.museum_slug, name: { ru: r.name_ru ?? '', en: r.name_en ?? '' } },
+            record: decodeRecord(r.published)
+          }
+        ]
+  );
+}
