@@ -253,17 +253,17 @@ describe.each(dialects)('importing an inventory on %s', (dialect) => {
     const ids = await exhibits.idsByInventory(own, ['Р-1', 'КП-1004']);
     const samovar = await exhibits.find(own, ids.get('Р-1') ?? 0);
     expect(samovar?.published).toBeNull();
-    expect((await exhibits.openRevision(ids.get('Р-1') ?? 0))?.status).toBe('review');
+    expect((await exhibits.revisions.open(ids.get('Р-1') ?? 0))?.status).toBe('review');
     const coin = await exhibits.find(own, ids.get('КП-1004') ?? 0);
     expect(coin?.published?.title.ru).toBe('Монета 5 копеек');
-    const open = await exhibits.openRevision(ids.get('КП-1004') ?? 0);
+    const open = await exhibits.revisions.open(ids.get('КП-1004') ?? 0);
     expect(open).toMatchObject({ status: 'review', data: { title: { ru: 'Монета пять копеек' } } });
     // The reviewer approves as any submitted version.
     const approved = await editor.approve(
       admin,
       own,
       ids.get('Р-1') ?? 0,
-      (await exhibits.openRevision(ids.get('Р-1') ?? 0))?.id ?? 0
+      (await exhibits.revisions.open(ids.get('Р-1') ?? 0))?.id ?? 0
     );
     expect(approved).toEqual({ ok: true });
     // The same file again: waiting for review already, nothing to do.

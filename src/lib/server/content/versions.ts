@@ -1,34 +1,19 @@
 import type { Actor } from '../auth/access';
-import type { RevisionChanges, RevisionStatus } from '../db/revision-columns';
 import { diffFlattened } from './changes';
+import type { Revision, RevisionStore } from './revision-store';
 
 /** What a staff member asked for when saving: keep working, ask for review, or publish now. */
 export type SaveIntent = 'draft' | 'review' | 'publish';
 export type SavedStatus = 'draft' | 'review' | 'published';
 
-export interface OpenVersion<R> {
-  id: number;
-  status: RevisionStatus;
-  note: string | null;
-  authorId: string | null;
-  data: R;
-}
+export type OpenVersion<R> = Revision<R>;
 
 /**
- * The SQL a versioned thing (a tour, an exhibit) needs from its repository: its versions in a
- * `<thing>_revisions` table with one open version at a time, and its published record.
+ * What a versioned thing (a tour, an exhibit) needs from its repository: its versions (a
+ * RevisionStore over its `<thing>_revisions` table) and its published record.
  */
 export interface VersionStore<R> {
-  openRevision(id: number): Promise<OpenVersion<R> | undefined>;
-  findRevision(id: number, revisionId: number): Promise<OpenVersion<R> | undefined>;
-  insertRevision(
-    id: number,
-    authorId: string,
-    status: RevisionStatus,
-    data: R,
-    now: string
-  ): Promise<number>;
-  updateRevision(revisionId: number, changes: RevisionChanges<R>): Promise<void>;
+  readonly revisions: RevisionStore<R>;
   /** Makes the record what visitors see. */
   publish(id: number, record: R, now: string): Promise<void>;
   /** A version was saved without publishing: working columns (the title in staff lists) follow it. */
@@ -64,7 +49,7 @@ export class VersionFlow<R> {
     audit: AuditWriter<R>
   ): Promise<SavedStatus> {
     const now = this.clock().toISOString();
-    const open = await this.store.openRevision(item.id);
+    const open = await this.store.revisions.open(item.id);
     const status: SavedStatus = intent === 'publish' ? 'published' : intent;
     const repeated = open
       ? open.status === status && diffFlattened(open.data, record).length === 0
@@ -74,7 +59,7 @@ export class VersionFlow<R> {
     if (repeated) return status;
     let revisionId: number;
     if (open) {
-      await this.store.updateRevision(open.id, {
+      await this.store.revisions.update(open.id, {
         status,
         data: record,
         authorId: who.userId,
@@ -83,7 +68,7 @@ export class VersionFlow<R> {
       });
       revisionId = open.id;
     } else {
-      revisionId = await this.store.insertRevision(item.id, who.userId, status, record, now);
+      revisionId = await this.store.revisions.insert(item.id, who.userId, status, record, now);
     }
     if (intent === 'publish') await this.apply(who, item.id, revisionId, record, now);
     else await this.store.saved(item.id, record, now);
@@ -101,7 +86,7 @@ export class VersionFlow<R> {
 
   /** The version waiting for review, or undefined when there is none with this id. */
   async awaitingReview(id: number, revisionId: number) {
-    const revision = await this.store.findRevision(id, revisionId);
+    const revision = await this.store.revisions.find(id, revisionId);
     return revision?.status === 'review' ? revision : undefined;
   }
 
@@ -113,7 +98,7 @@ export class VersionFlow<R> {
 
   /** Sends a submitted version back to its author as a draft, with a note saying why. */
   async sendBack(who: Actor, revision: OpenVersion<R>, note: string, audit: AuditWriter<R>) {
-    await this.store.updateRevision(revision.id, {
+    await this.store.revisions.update(revision.id, {
       status: 'draft',
       note: note.trim() || null,
       now: this.clock().toISOString()
@@ -123,7 +108,7 @@ export class VersionFlow<R> {
 
   private async apply(who: Actor, id: number, revisionId: number, record: R, now: string) {
     await this.store.publish(id, record, now);
-    await this.store.updateRevision(revisionId, {
+    await this.store.revisions.update(revisionId, {
       status: 'published',
       publishedBy: who.userId,
       now

@@ -93,7 +93,7 @@ export class ExhibitionEditor {
       blocks: []
     };
     const now = this.clock().toISOString();
-    await this.exhibitions.insertRevision(id, who.userId, 'draft', record, now);
+    await this.exhibitions.revisions.insert(id, who.userId, 'draft', record, now);
     await this.audit(owner, id)(who, 'save-draft', record, { created: true });
     return { ok: true, id };
   }
@@ -103,7 +103,7 @@ export class ExhibitionEditor {
     const who = requireAccess(actor, 'museum.read-drafts', owner);
     const exhibition = await this.exhibitions.find(ownerMuseum(owner), exhibitionId);
     if (!exhibition) throw new NotFoundOrForbidden();
-    const open = await this.exhibitions.openRevision(exhibitionId);
+    const open = await this.exhibitions.revisions.open(exhibitionId);
     const record = open?.data ?? exhibition.published;
     if (!record)
       throw new Error(`exhibition ${exhibitionId} has neither a version nor a published record`);
@@ -205,7 +205,7 @@ export class ExhibitionEditor {
     requireAccess(actor, 'museum.read-drafts', owner);
     if (!(await this.exhibitions.find(ownerMuseum(owner), exhibitionId)))
       throw new NotFoundOrForbidden();
-    return this.exhibitions.history(exhibitionId);
+    return this.exhibitions.revisions.history(exhibitionId);
   }
 
   /** The owner's files with these ids, for the editor's choices. */

@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
-import { revisionColumns, type RevisionChanges, type RevisionStatus } from '../db/revision-columns';
-import type { OpenVersion, VersionStore } from '../content/versions';
+import { RevisionStore } from '../content/revision-store';
+import type { VersionStore } from '../content/versions';
 import {
   exhibitionInput,
   type ExhibitionOrigin,
@@ -13,7 +13,17 @@ type Title = { ru: string; en: string };
 
 /** SQL for online exhibitions and their versions. `museumId` null is the association. */
 export class ExhibitionRepository implements VersionStore<ExhibitionRecord> {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** The exhibition's versions: one open (draft or review) at a time, the published ones kept. */
+  readonly revisions: RevisionStore<ExhibitionRecord>;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.revisions = new RevisionStore(
+      db,
+      'exhibition_revisions',
+      'exhibition_id',
+      exhibitionInput
+    );
+  }
 
   private ofOwner(museumId: number | null) {
     const query = this.db.selectFrom('exhibitions');
@@ -240,107 +250,11 @@ export class ExhibitionRepository implements VersionStore<ExhibitionRecord> {
     if (museumId !== null) query = query.where('museum_id', '=', museumId);
     return new Set((await query.execute()).map((r) => r.id));
   }
-
-  async openRevision(exhibitionId: number) {
-    const row = await this.db
-      .selectFrom('exhibition_revisions')
-      .where('exhibition_id', '=', exhibitionId)
-      .where('status', 'in', ['draft', 'review'])
-      .selectAll()
-      .executeTakeFirst();
-    return row ? decodeRevision(row) : undefined;
-  }
-
-  async findRevision(exhibitionId: number, id: number) {
-    const row = await this.db
-      .selectFrom('exhibition_revisions')
-      .where('exhibition_id', '=', exhibitionId)
-      .where('id', '=', id)
-      .selectAll()
-      .executeTakeFirst();
-    return row ? decodeRevision(row) : undefined;
-  }
-
-  /** A new version; when two requests race to open one, the later updates the earlier's. */
-  async insertRevision(
-    exhibitionId: number,
-    authorId: string,
-    status: RevisionStatus,
-    data: ExhibitionRecord,
-    now: string
-  ) {
-    const inserted = await this.db
-      .insertInto('exhibition_revisions')
-      .values({
-        exhibition_id: exhibitionId,
-        author_id: authorId,
-        status,
-        data: writeJson(data),
-        created_at: now,
-        updated_at: now
-      })
-      .onConflict((oc) =>
-        oc
-          .column('exhibition_id')
-          .where(sql<boolean>`status IN ('draft', 'review')`)
-          .doNothing()
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) return inserted.id;
-    const open = await this.openRevision(exhibitionId);
-    if (!open) throw new Error('an open exhibition version was neither made nor found');
-    await this.updateRevision(open.id, { status, data, authorId, now });
-    return open.id;
-  }
-
-  async updateRevision(id: number, changes: RevisionChanges<ExhibitionRecord>) {
-    await this.db
-      .updateTable('exhibition_revisions')
-      .set(revisionColumns(changes))
-      .where('id', '=', id)
-      .execute();
-  }
-
-  async history(exhibitionId: number) {
-    return this.db
-      .selectFrom('exhibition_revisions')
-      .leftJoin('users as author', 'author.id', 'exhibition_revisions.author_id')
-      .leftJoin('users as publisher', 'publisher.id', 'exhibition_revisions.published_by')
-      .where('exhibition_revisions.exhibition_id', '=', exhibitionId)
-      .select([
-        'exhibition_revisions.id',
-        'exhibition_revisions.status',
-        'exhibition_revisions.note',
-        'exhibition_revisions.updated_at',
-        'exhibition_revisions.published_at',
-        'author.name as author',
-        'publisher.name as publisher'
-      ])
-      .orderBy('exhibition_revisions.id', 'desc')
-      .execute();
-  }
 }
 
 /** Parsed, not cast: a version written by an older schema still reads safely. */
 function decodeRecord(value: unknown): ExhibitionRecord {
   return exhibitionInput.parse(readJson(value));
-}
-
-function decodeRevision(row: {
-  id: number;
-  status: RevisionStatus;
-  note: string | null;
-  data: unknown;
-  author_id: string | null;
-}): OpenVersion<ExhibitionRecord> {
-  return {
-    id: row.id,
-    status: row.status,
-    note: row.note,
-    authorId: row.author_id,
-    data: decodeRecord(row.data)
-  };
 }
 
 function decodePublished(

@@ -94,7 +94,7 @@ export class ExhibitEditor {
       };
     const record = checkExhibit({ inventoryNumber, title }, emptyContext, false);
     if (!record.ok) throw new Error('a new exhibit’s record does not pass its own check');
-    await this.exhibits.insertRevision(
+    await this.exhibits.revisions.insert(
       id,
       who.userId,
       'draft',
@@ -112,7 +112,7 @@ export class ExhibitEditor {
     const who = requireAccess(actor, 'museum.read-drafts', target);
     const exhibit = await this.exhibits.find(museumId, exhibitId);
     if (!exhibit) throw new NotFoundOrForbidden();
-    const open = await this.exhibits.openRevision(exhibitId);
+    const open = await this.exhibits.revisions.open(exhibitId);
     const record = open?.data ?? exhibit.published;
     if (!record)
       throw new Error(`exhibit ${exhibitId} has neither a version nor a published record`);
@@ -209,7 +209,7 @@ export class ExhibitEditor {
   async history(actor: Actor | null, museumId: number, exhibitId: number) {
     requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
     if (!(await this.exhibits.find(museumId, exhibitId))) throw new NotFoundOrForbidden();
-    return this.exhibits.history(exhibitId);
+    return this.exhibits.revisions.history(exhibitId);
   }
 
   async collections(actor: Actor | null, museumId: number) {

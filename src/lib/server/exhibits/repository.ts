@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
-import { revisionColumns, type RevisionChanges, type RevisionStatus } from '../db/revision-columns';
-import type { OpenVersion, VersionStore } from '../content/versions';
+import { RevisionStore } from '../content/revision-store';
+import type { VersionStore } from '../content/versions';
 import {
   collectionInput,
   exhibitInput,
@@ -15,7 +15,12 @@ type Title = { ru: string; en: string };
 
 /** SQL for exhibits, their versions, the files they use, and the museum's collections. */
 export class ExhibitRepository implements VersionStore<ExhibitRecord> {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** The exhibit's versions: one open (draft or review) at a time, the published ones kept. */
+  readonly revisions: RevisionStore<ExhibitRecord>;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.revisions = new RevisionStore(db, 'exhibit_revisions', 'exhibit_id', exhibitInput);
+  }
 
   /** A page of a museum's exhibits for staff, newest first, below the last id shown. */
   async list(museumId: number, options: { after?: number; limit: number; q?: string }) {
@@ -335,86 +340,6 @@ export class ExhibitRepository implements VersionStore<ExhibitRecord> {
       ]);
   }
 
-  async openRevision(exhibitId: number) {
-    const row = await this.db
-      .selectFrom('exhibit_revisions')
-      .where('exhibit_id', '=', exhibitId)
-      .where('status', 'in', ['draft', 'review'])
-      .selectAll()
-      .executeTakeFirst();
-    return row ? decodeRevision(row) : undefined;
-  }
-
-  async findRevision(exhibitId: number, id: number) {
-    const row = await this.db
-      .selectFrom('exhibit_revisions')
-      .where('exhibit_id', '=', exhibitId)
-      .where('id', '=', id)
-      .selectAll()
-      .executeTakeFirst();
-    return row ? decodeRevision(row) : undefined;
-  }
-
-  /** A new version; when two requests race to open one, the later updates the earlier's. */
-  async insertRevision(
-    exhibitId: number,
-    authorId: string,
-    status: RevisionStatus,
-    data: ExhibitRecord,
-    now: string
-  ) {
-    const inserted = await this.db
-      .insertInto('exhibit_revisions')
-      .values({
-        exhibit_id: exhibitId,
-        author_id: authorId,
-        status,
-        data: writeJson(data),
-        created_at: now,
-        updated_at: now
-      })
-      .onConflict((oc) =>
-        oc
-          .column('exhibit_id')
-          .where(sql<boolean>`status IN ('draft', 'review')`)
-          .doNothing()
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) return inserted.id;
-    const open = await this.openRevision(exhibitId);
-    if (!open) throw new Error('an open exhibit version was neither made nor found');
-    await this.updateRevision(open.id, { status, data, authorId, now });
-    return open.id;
-  }
-
-  async updateRevision(id: number, changes: RevisionChanges<ExhibitRecord>) {
-    await this.db
-      .updateTable('exhibit_revisions')
-      .set(revisionColumns(changes))
-      .where('id', '=', id)
-      .execute();
-  }
-
-  async history(exhibitId: number) {
-    return this.db
-      .selectFrom('exhibit_revisions')
-      .leftJoin('users as author', 'author.id', 'exhibit_revisions.author_id')
-      .leftJoin('users as publisher', 'publisher.id', 'exhibit_revisions.published_by')
-      .where('exhibit_revisions.exhibit_id', '=', exhibitId)
-      .select([
-        'exhibit_revisions.id',
-        'exhibit_revisions.status',
-        'exhibit_revisions.note',
-        'exhibit_revisions.updated_at',
-        'exhibit_revisions.published_at',
-        'author.name as author',
-        'publisher.name as publisher'
-      ])
-      .orderBy('exhibit_revisions.id', 'desc')
-      .execute();
-  }
-
   /** Versions submitted for review in these museums, newest first, for the staff dashboard. */
   async waitingForReview(museums: number[] | 'all') {
     if (museums !== 'all' && museums.length === 0) return [];
@@ -519,22 +444,6 @@ export class ExhibitRepository implements VersionStore<ExhibitRecord> {
 /** Parsed, not cast: a version written by an older schema still reads safely. */
 function decodeRecord(value: unknown): ExhibitRecord {
   return exhibitInput.parse(readJson(value));
-}
-
-function decodeRevision(row: {
-  id: number;
-  status: RevisionStatus;
-  note: string | null;
-  data: unknown;
-  author_id: string | null;
-}): OpenVersion<ExhibitRecord> {
-  return {
-    id: row.id,
-    status: row.status,
-    note: row.note,
-    authorId: row.author_id,
-    data: decodeRecord(row.data)
-  };
 }
 
 function collectionColumns(record: CollectionRecord) {

@@ -89,7 +89,7 @@ export class TourEditor {
     }
     const record: TourRecord = { slug, title, scenes: [], route: [], videos: [] };
     const now = this.clock().toISOString();
-    await this.tours.insertRevision(id, who.userId, 'draft', record, now);
+    await this.tours.revisions.insert(id, who.userId, 'draft', record, now);
     await this.audit(who, museumId, id, 'create', title);
     return { ok: true, id };
   }
@@ -100,7 +100,7 @@ export class TourEditor {
     const who = requireAccess(actor, 'museum.read-drafts', target);
     const tour = await this.tours.find(museumId, tourId);
     if (!tour) throw new NotFoundOrForbidden();
-    const open = await this.tours.openRevision(tourId);
+    const open = await this.tours.revisions.open(tourId);
     const record = open?.data ?? tour.published;
     if (!record) throw new Error(`tour ${tourId} has neither a version nor a published record`);
     const assets = await this.assetMap(museumId, record);
@@ -243,7 +243,7 @@ export class TourEditor {
   async history(actor: Actor | null, museumId: number, tourId: number) {
     requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
     if (!(await this.tours.find(museumId, tourId))) throw new NotFoundOrForbidden();
-    return this.tours.history(tourId);
+    return this.tours.revisions.history(tourId);
   }
 
   private async check(museumId: number, input: TourInput, forVisitors: boolean) {

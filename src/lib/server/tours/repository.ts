@@ -1,13 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
-import { revisionColumns, type RevisionChanges, type RevisionStatus } from '../db/revision-columns';
+import { RevisionStore } from '../content/revision-store';
+import type { VersionStore } from '../content/versions';
 import { tourInput, type TourRecord } from '$lib/shared/tour';
 import type { Localized } from '../media/types';
 
 /** SQL for tours and the versions of them people saved. */
-export class TourRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+export class TourRepository implements VersionStore<TourRecord> {
+  /** The tour's versions: one open (draft or review) at a time, the published ones kept. */
+  readonly revisions: RevisionStore<TourRecord>;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.revisions = new RevisionStore(db, 'tour_revisions', 'tour_id', tourInput);
+  }
 
   /** A museum's tours for the staff list, with the state of the version being worked on. */
   async list(museumId: number) {
@@ -258,102 +264,9 @@ export class TourRepository {
       open: row.data === null ? null : decodeRecord(row.data)
     }));
   }
-
-  /** The version being worked on: a draft, or one waiting for review. */
-  async openRevision(tourId: number) {
-    const row = await this.db
-      .selectFrom('tour_revisions')
-      .where('tour_id', '=', tourId)
-      .where('status', 'in', ['draft', 'review'])
-      .selectAll()
-      .executeTakeFirst();
-    return row ? decodeRevision(row) : undefined;
-  }
-
-  async findRevision(tourId: number, id: number) {
-    const row = await this.db
-      .selectFrom('tour_revisions')
-      .where('tour_id', '=', tourId)
-      .where('id', '=', id)
-      .selectAll()
-      .executeTakeFirst();
-    return row ? decodeRevision(row) : undefined;
-  }
-
-  /**
-   * A new version. A tour has at most one open version (a unique index says so); when two
-   * requests race to open one, the later one updates the version the earlier one made.
-   */
-  async insertRevision(
-    tourId: number,
-    authorId: string,
-    status: RevisionStatus,
-    data: TourRecord,
-    now: string
-  ) {
-    const inserted = await this.db
-      .insertInto('tour_revisions')
-      .values({ tour_id: tourId, author_id: authorId, status, data: writeJson(data) })
-      .onConflict((oc) =>
-        oc
-          .column('tour_id')
-          .where(sql<boolean>`status IN ('draft', 'review')`)
-          .doNothing()
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) return inserted.id;
-    const open = await this.openRevision(tourId);
-    if (!open) throw new Error('an open tour version was neither made nor found');
-    await this.updateRevision(open.id, { status, data, authorId, now });
-    return open.id;
-  }
-
-  async updateRevision(id: number, changes: RevisionChanges<TourRecord>) {
-    await this.db
-      .updateTable('tour_revisions')
-      .set(revisionColumns(changes))
-      .where('id', '=', id)
-      .execute();
-  }
-
-  async history(tourId: number) {
-    return this.db
-      .selectFrom('tour_revisions')
-      .leftJoin('users as author', 'author.id', 'tour_revisions.author_id')
-      .leftJoin('users as publisher', 'publisher.id', 'tour_revisions.published_by')
-      .where('tour_revisions.tour_id', '=', tourId)
-      .select([
-        'tour_revisions.id',
-        'tour_revisions.status',
-        'tour_revisions.note',
-        'tour_revisions.updated_at',
-        'tour_revisions.published_at',
-        'author.name as author',
-        'publisher.name as publisher'
-      ])
-      .orderBy('tour_revisions.id', 'desc')
-      .execute();
-  }
 }
 
 /** Parsed, not cast: a version written by an older schema still reads safely. */
 function decodeRecord(value: unknown): TourRecord {
   return tourInput.parse(readJson(value));
-}
-
-function decodeRevision(row: {
-  id: number;
-  status: RevisionStatus;
-  note: string | null;
-  data: unknown;
-  author_id: string | null;
-}) {
-  return {
-    id: row.id,
-    status: row.status,
-    note: row.note,
-    authorId: row.author_id,
-    data: decodeRecord(row.data)
-  };
 }
