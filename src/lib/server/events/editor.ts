@@ -53,11 +53,7 @@ export class EventEditor {
     onPublished: (eventId: number) => void | Promise<void> = () => {}
   ) {
     const store: VersionStore<EventRecord> = {
-      openRevision: (id) => events.openRevision(id),
-      findRevision: (id, revisionId) => events.findRevision(id, revisionId),
-      insertRevision: (id, author, status, data, now) =>
-        events.insertRevision(id, author, status, data, now),
-      updateRevision: (id, changes) => events.updateRevision(id, changes),
+      revisions: events.revisions,
       saved: (id, record, now) => events.saved(id, record, now),
       publish: async (id, record, now) => {
         this.changed.set(id, await events.publish(id, record, now));
@@ -129,7 +125,7 @@ export class EventEditor {
       registration: { enabled: false, group: false, maxPeople: 1, phone: 'optional', questions: [] }
     };
     const now = this.clock().toISOString();
-    await this.events.insertRevision(id, who.userId, 'draft', record, now);
+    await this.events.revisions.insert(id, who.userId, 'draft', record, now);
     await this.audit(owner, id)(who, 'save-draft', record, { created: true });
     return { ok: true, id };
   }
@@ -139,7 +135,7 @@ export class EventEditor {
     const who = requireAccess(actor, 'museum.read-drafts', owner);
     const event = await this.events.find(eventOwnerMuseum(owner), eventId);
     if (!event) throw new NotFoundOrForbidden();
-    const open = await this.events.openRevision(eventId);
+    const open = await this.events.revisions.open(eventId);
     const record = open?.data ?? event.published;
     if (!record) throw new Error(`event ${eventId} has neither a version nor a published record`);
     return {
@@ -215,7 +211,7 @@ export class EventEditor {
     requireAccess(actor, 'museum.read-drafts', owner);
     if (!(await this.events.find(eventOwnerMuseum(owner), eventId)))
       throw new NotFoundOrForbidden();
-    return this.events.history(eventId);
+    return this.events.revisions.history(eventId);
   }
 
   /** The owner's files with these ids, for the editor's choices. */

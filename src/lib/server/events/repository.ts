@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
-import { revisionColumns, type RevisionChanges, type RevisionStatus } from '../db/revision-columns';
-import type { OpenVersion } from '../content/versions';
+import { RevisionStore } from '../content/revision-store';
 import { associationTimeZone } from '../auth/audit-lines';
 import { eventInput, type EventOrigin, type EventRecord } from '$lib/shared/event';
 import { sessionChanges, sessionRows, type SessionChange } from './sessions';
@@ -19,7 +18,12 @@ export interface EventPlacement {
 
 /** SQL for events, their versions and the sessions of their published versions. */
 export class EventRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** The event's versions: one open (draft or review) at a time, the published ones kept. */
+  readonly revisions: RevisionStore<EventRecord>;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.revisions = new RevisionStore(db, 'event_revisions', 'event_id', eventInput);
+  }
 
   private ofOwner(museumId: number | null, db: Kysely<DB> = this.db) {
     const query = db.selectFrom('events');
@@ -322,107 +326,11 @@ export class EventRepository {
       .executeTakeFirst();
     return row ? { slug: row.slug, name: { ru: row.name_ru, en: row.name_en } } : undefined;
   }
-
-  async openRevision(eventId: number) {
-    const row = await this.db
-      .selectFrom('event_revisions')
-      .where('event_id', '=', eventId)
-      .where('status', 'in', ['draft', 'review'])
-      .selectAll()
-      .executeTakeFirst();
-    return row ? decodeRevision(row) : undefined;
-  }
-
-  async findRevision(eventId: number, id: number) {
-    const row = await this.db
-      .selectFrom('event_revisions')
-      .where('event_id', '=', eventId)
-      .where('id', '=', id)
-      .selectAll()
-      .executeTakeFirst();
-    return row ? decodeRevision(row) : undefined;
-  }
-
-  /** A new version; when two requests race to open one, the later updates the earlier's. */
-  async insertRevision(
-    eventId: number,
-    authorId: string,
-    status: RevisionStatus,
-    data: EventRecord,
-    now: string
-  ) {
-    const inserted = await this.db
-      .insertInto('event_revisions')
-      .values({
-        event_id: eventId,
-        author_id: authorId,
-        status,
-        data: writeJson(data),
-        created_at: now,
-        updated_at: now
-      })
-      .onConflict((oc) =>
-        oc
-          .column('event_id')
-          .where(sql<boolean>`status IN ('draft', 'review')`)
-          .doNothing()
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) return inserted.id;
-    const open = await this.openRevision(eventId);
-    if (!open) throw new Error('an open event version was neither made nor found');
-    await this.updateRevision(open.id, { status, data, authorId, now });
-    return open.id;
-  }
-
-  async updateRevision(id: number, changes: RevisionChanges<EventRecord>) {
-    await this.db
-      .updateTable('event_revisions')
-      .set(revisionColumns(changes))
-      .where('id', '=', id)
-      .execute();
-  }
-
-  async history(eventId: number) {
-    return this.db
-      .selectFrom('event_revisions')
-      .leftJoin('users as author', 'author.id', 'event_revisions.author_id')
-      .leftJoin('users as publisher', 'publisher.id', 'event_revisions.published_by')
-      .where('event_revisions.event_id', '=', eventId)
-      .select([
-        'event_revisions.id',
-        'event_revisions.status',
-        'event_revisions.note',
-        'event_revisions.updated_at',
-        'event_revisions.published_at',
-        'author.name as author',
-        'publisher.name as publisher'
-      ])
-      .orderBy('event_revisions.id', 'desc')
-      .execute();
-  }
 }
 
 /** Parsed, not cast: a version written by an older schema still reads safely. */
 export function decodeRecord(value: unknown): EventRecord {
   return eventInput.parse(readJson(value));
-}
-
-function decodeRevision(row: {
-  id: number;
-  status: RevisionStatus;
-  note: string | null;
-  data: unknown;
-  author_id: string | null;
-}): OpenVersion<EventRecord> {
-  return {
-    id: row.id,
-    status: row.status,
-    note: row.note,
-    authorId: row.author_id,
-    data: decodeRecord(row.data)
-  };
 }
 
 function decodePublished(
