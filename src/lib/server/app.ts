@@ -55,7 +55,9 @@ import { ExhibitionEditor, type OwnerAssets } from './exhibitions/editor';
 import { ExhibitionIndexer } from './exhibitions/indexing';
 import { EventRepository } from './events/repository';
 import { EventEditor } from './events/editor';
-import { noSessionNotices, type SessionNotices } from './events/sessions';
+import type { SessionNotices } from './events/sessions';
+import type { Registrations } from './registrations/service';
+import { RegistrationSessionRepository } from './registrations/session-repository';
 import { MediaRepository } from './media/repository';
 
 /** Everything a request may use, built once at start-up: the composition root. */
@@ -104,6 +106,10 @@ export interface App {
   exhibitionEditor: ExhibitionEditor;
   /** Staff editing of events (a museum's or the association's); publishing keeps sessions in step. */
   eventEditor: EventEditor;
+  /** Visitors' registrations for event sessions, waitlists, mails; staff lists and attendance. */
+  registrations: Registrations;
+  /** The published sessions registration counts against (the registration box reads them). */
+  registrationSessions: RegistrationSessionRepository;
   /** Inventory imports of CSV and XLSX files (run by the `exhibits.import` job). */
   importer: ExhibitImporter;
   /** A museum's exhibits as CSV, XLSX or JSON. */
@@ -201,7 +207,7 @@ export async function createApp(config: Config): Promise<App> {
   );
   const eventRepository = new EventRepository(database.db);
   // Registrations are told when published sessions move or are called off (RegistrationNotices).
-  const sessionNotices: SessionNotices = noSessionNotices;
+  const sessionNotices: SessionNotices = background.registrations;
   const eventEditor = new EventEditor(eventRepository, staff, clock, ownerAssets, sessionNotices);
   // Exhibits may be many (an imported inventory): an empty index is filled in the background.
   const exhibitIndexer = new ExhibitIndexer(exhibitRepository, searchIndex);
@@ -319,7 +325,9 @@ export async function createApp(config: Config): Promise<App> {
       mediaUrls(config.media.publicUrl)
     ),
     exhibitionEditor,
-    eventEditor
+    eventEditor,
+    registrations: background.registrations,
+    registrationSessions: new RegistrationSessionRepository(database.db)
   };
 }
 

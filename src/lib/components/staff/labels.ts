@@ -24,7 +24,8 @@ const jobNames: Record<string, () => string> = {
   'media.derive': m.jobs_name_media_derive,
   'media.purge': m.jobs_name_media_purge,
   'media.iiif': m.jobs_name_media_iiif,
-  'exhibits.import': m.jobs_name_exhibits_import
+  'exhibits.import': m.jobs_name_exhibits_import,
+  'registrations.remind': m.jobs_name_registrations_remind
 };
 
 export const jobNameLabel = (name: string): string => jobNames[name]?.() ?? name;

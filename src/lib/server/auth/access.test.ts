@@ -137,6 +137,20 @@ const expected: Record<Action, Record<string, string>> = {
     'editor (review)': '---',
     'editor (may publish)': '---',
     'no role': '---'
+  },
+  'registrations.read': {
+    'association admin': 'YYY',
+    'museum admin': 'Y--',
+    'editor (review)': 'Y--',
+    'editor (may publish)': 'Y--',
+    'no role': '---'
+  },
+  'registrations.manage': {
+    'association admin': 'YYY',
+    'museum admin': 'Y--',
+    'editor (review)': 'Y--',
+    'editor (may publish)': 'Y--',
+    'no role': '---'
   }
 };
 

@@ -34,7 +34,11 @@ export const actions = [
   'audit.read',
   'media.manage',
   'jobs.manage',
-  'mail.read'
+  'mail.read',
+  /** Registrants' personal data: the organising museum's staff (the association's admins). */
+  'registrations.read',
+  /** Attendance, cancelling a registration, writing to everyone registered. */
+  'registrations.manage'
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -64,6 +68,8 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
     case 'museum.edit':
     case 'staff.list':
     case 'media.manage':
+    case 'registrations.read':
+    case 'registrations.manage':
       return true;
     case 'museum.publish':
       return admin || grant.publishing === 'publish';

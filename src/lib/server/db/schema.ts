@@ -545,6 +545,47 @@ export interface EventSessionsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+/** One person's or one group's registration for an event session. */
+export interface RegistrationsTable {
+  id: Generated<number>;
+  session_id: number;
+  event_id: number;
+  /** Confirmed people never exceed the session's capacity; the waitlist is in id order. */
+  status: RegistrationStatus;
+  people: number;
+  name: string;
+  /** Lower case: one live registration per e-mail and session. */
+  email: string;
+  phone: string;
+  school: string | null;
+  class_name: string | null;
+  /** The event's custom questions as asked, with the answers: { question, answer }[]. */
+  answers: Json<{ question: string; answer: string }[]>;
+  /** The registrant's language: their mails are written in it. */
+  locale: 'ru' | 'en';
+  /** The consent to personal-data processing (152-FZ) as shown when they agreed. */
+  consent_text: string;
+  /** SHA-256 of the cancel link's token (hex); the token itself is only in their mail. */
+  cancel_token_hash: string;
+  /** 1 when staff marked them present; reports count it. */
+  attended: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  confirmed_at: string | null;
+  cancelled_at: string | null;
+  cancelled_by: 'visitor' | 'staff' | 'event' | null;
+  reminded_at: string | null;
+}
+
+/** The association's single row of registration settings. */
+export interface RegistrationSettingsTable {
+  id: number;
+  consent_ru: string;
+  consent_en: string;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   districts: DistrictsTable;
   settlements: SettlementsTable;
@@ -579,4 +620,6 @@ export interface DB {
   events: EventsTable;
   event_revisions: EventRevisionsTable;
   event_sessions: EventSessionsTable;
+  registrations: RegistrationsTable;
+  registration_settings: RegistrationSettingsTable;
 }

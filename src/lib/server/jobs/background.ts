@@ -26,12 +26,23 @@ import { JobRepository } from './repository';
 import { JobQueue } from './queue';
 import { JobWorker } from './worker';
 import type { JobHandlers } from './types';
+import { Registrations } from '../registrations/service';
+import { RegistrationRepository } from '../registrations/repository';
+import { RegistrationSessionRepository } from '../registrations/session-repository';
+import { RateLimit } from '../http/rate-limit';
+
+/**
+ * Registrations per client address: a family or a teacher registers a few times; a script
+ * filling the form is stopped. (Behind a proxy, set ADDRESS_HEADER so addresses are visitors'.)
+ */
+const registrationLimit = { limit: 20, windowMs: 10 * 60 * 1000 };
 
 /** What the handlers call. A new kind of job adds its service here and its line below. */
 export interface JobServices {
   mailer: Mailer;
   media: MediaLibrary;
   importer: ExhibitImporter;
+  registrations: Registrations;
 }
 
 /** Every job's handler: the one list both the web process and `npm run worker` run. */
@@ -41,7 +52,8 @@ export function jobHandlers(services: JobServices): JobHandlers {
     'media.derive': (payload, run) => services.media.derive(payload.assetId, run),
     'media.purge': (payload) => services.media.purge(payload.folder),
     'media.iiif': (payload) => services.media.makeDeepZoom(payload.assetId),
-    'exhibits.import': (payload, run) => services.importer.run(payload.importId, run)
+    'exhibits.import': (payload, run) => services.importer.run(payload.importId, run),
+    'registrations.remind': (payload) => services.registrations.remind(payload.registrationId)
   };
 }
 
@@ -102,7 +114,17 @@ export async function createBackgroundWork(deps: {
     clock,
     onPublished: (ids) => exhibitIndexer.reindexMany(ids)
   });
-  const services: JobServices = { mailer, media, importer };
+  const registrations = new Registrations({
+    repository: new RegistrationRepository(database.db, database.dialect),
+    sessions: new RegistrationSessionRepository(database.db),
+    mailer,
+    queue,
+    staff: new StaffRepository(database.db),
+    clock,
+    origin: config.origin,
+    limit: new RateLimit(registrationLimit)
+  });
+  const services: JobServices = { mailer, media, importer, registrations };
   return {
     queue,
     storage,

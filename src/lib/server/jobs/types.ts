@@ -16,6 +16,8 @@ export interface JobPayloads {
   'media.iiif': { assetId: number };
   /** An inventory file, previewed and started by staff, written into the museum's exhibits. */
   'exhibits.import': { importId: number };
+  /** The day-before reminder of one registration (it waits again if the session moved later). */
+  'registrations.remind': { registrationId: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -36,7 +38,8 @@ export const jobPayloadSchemas: { [N in JobName]: z.ZodType<JobPayloads[N]> } = 
   'media.derive': z.object({ assetId: z.number().int().positive() }),
   'media.purge': z.object({ folder: z.string().min(1) }),
   'media.iiif': z.object({ assetId: z.number().int().positive() }),
-  'exhibits.import': z.object({ importId: z.number().int().positive() })
+  'exhibits.import': z.object({ importId: z.number().int().positive() }),
+  'registrations.remind': z.object({ registrationId: z.number().int().positive() })
 };
 
 export function isJobName(name: string): name is JobName {

@@ -1,4 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema';
 import type { JobQueue } from '../jobs/queue';
 import type { JobPayloads } from '../jobs/types';
 import type { MailRepository, OutboxMail } from './repository';
@@ -32,15 +34,22 @@ export class Mailer {
     }
   ) {}
 
-  /** Stores the message and queues its delivery, both or neither. */
-  async send(message: MailMessage): Promise<{ mailId: number }> {
+  /**
+   * Stores the message and queues its delivery, both or neither; inside the caller's
+   * `transaction` when given, so a message about a change goes only if the change commits.
+   */
+  async send(
+    message: MailMessage,
+    options: { transaction?: Transaction<DB> } = {}
+  ): Promise<{ mailId: number }> {
     if (!address.test(message.to)) throw new MailError(`Not an e-mail address: ${message.to}`);
     const { repository, queue, config, clock } = this.deps;
-    return repository.transaction(async (transaction) => {
+    const write = async (transaction: Transaction<DB>) => {
       const mailId = await repository.insert(message, config.kind, clock(), transaction);
       await queue.enqueue('send-mail', { mailId }, { transaction });
       return { mailId };
-    });
+    };
+    return options.transaction ? write(options.transaction) : repository.transaction(write);
   }
 
   /**

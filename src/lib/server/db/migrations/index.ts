@@ -14,6 +14,7 @@ import * as exhibitions from './2026-11-23T0230-exhibitions';
 import * as deletedTours from './2026-11-23T0320-deleted-tours';
 import * as imports from './2026-11-23T0400-imports';
 import * as events from './2026-11-23T0500-events';
+import * as registrations from './2026-11-23T0510-registrations';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -31,5 +32,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-23T0230-exhibitions': exhibitions,
   '2026-11-23T0320-deleted-tours': deletedTours,
   '2026-11-23T0400-imports': imports,
-  '2026-11-23T0500-events': events
+  '2026-11-23T0500-events': events,
+  '2026-11-23T0510-registrations': registrations
 };

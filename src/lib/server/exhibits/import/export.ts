@@ -1,6 +1,5 @@
-import { PassThrough, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { csvFile, escapeFormula, xlsxFile } from '../../content/table-file';
 import type { ExhibitCategory, ExhibitMaterial, ExhibitRecord } from '$lib/shared/exhibit';
 import type { Locale } from '$lib/shared/museum';
 import { requireAccess, type Actor } from '../../auth/access';
@@ -76,14 +75,7 @@ const stateWords: Record<ExportState, { ru: string; en: string }> = {
   review: { ru: 'на проверке', en: 'waiting for review' }
 };
 
-/**
- * A text cell that a spreadsheet would take for a formula (= + - @, or a tab or carriage
- * return before one) gets a leading apostrophe, so a title like "=HYPERLINK(…)" stays text.
- * The import takes the apostrophe off again.
- */
-export function escapeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { escapeFormula };
 
 /** The museum's exhibits as a file, streamed a batch at a time. */
 export class ExhibitExport {
@@ -137,57 +129,25 @@ export class ExhibitExport {
     }
   }
 
-  private cells(exhibit: ExportedExhibit, locale: Locale) {
-    return columns.map((c) => {
-      const value = c.value(exhibit, locale, this.labels);
-      return typeof value === 'string' ? escapeFormula(value) : value;
-    });
+  private async *rows(exhibits: AsyncGenerator<ExportedExhibit>, locale: Locale) {
+    for await (const exhibit of exhibits)
+      yield columns.map((c) => c.value(exhibit, locale, this.labels));
   }
 
-  /**
-   * CSV with a BOM, so Excel reads the Russian as UTF-8; ';' for Russian readers (their Excel
-   * splits on it), ',' for English ones.
-   */
   private csv(exhibits: AsyncGenerator<ExportedExhibit>, locale: Locale): Readable {
-    const out = stringify({
-      delimiter: locale === 'ru' ? ';' : ',',
-      bom: true,
-      record_delimiter: 'windows'
-    });
-    const cells = (e: ExportedExhibit) =>
-      this.cells(e, locale).map((v) => (v === null ? '' : String(v)));
-    void (async () => {
-      try {
-        if (!out.write(columns.map((c) => c.header[locale])))
-          await new Promise((r) => out.once('drain', r));
-        for await (const exhibit of exhibits)
-          if (!out.write(cells(exhibit))) await new Promise((r) => out.once('drain', r));
-        out.end();
-      } catch (error) {
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      }
-    })();
-    return out;
+    return csvFile(
+      columns.map((c) => c.header[locale]),
+      this.rows(exhibits, locale),
+      locale
+    );
   }
 
   private xlsx(exhibits: AsyncGenerator<ExportedExhibit>, locale: Locale): Readable {
-    const out = new PassThrough();
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: out,
-      useSharedStrings: false
-    });
-    const sheet = workbook.addWorksheet(locale === 'ru' ? 'Предметы' : 'Exhibits');
-    void (async () => {
-      try {
-        sheet.addRow(columns.map((c) => c.header[locale])).commit();
-        for await (const exhibit of exhibits) sheet.addRow(this.cells(exhibit, locale)).commit();
-        sheet.commit();
-        await workbook.commit();
-      } catch (error) {
-        out.destroy(error instanceof Error ? error : new Error(String(error)));
-      }
-    })();
-    return out;
+    return xlsxFile(
+      columns.map((c) => c.header[locale]),
+      this.rows(exhibits, locale),
+      locale === 'ru' ? 'Предметы' : 'Exhibits'
+    );
   }
 }
 
