@@ -53,3 +53,20 @@ const auditActions: Record<string, () => string> = {
 };
 
 export const auditActionLabel = (action: string): string => auditActions[action]?.() ?? action;
+
+/**
+ * Where a versioned thing (a tour, an exhibition, a news item) stands, for a staff list:
+ * "published, waiting for review", "not published", "published, draft in progress".
+ */
+export function versionStateLine(item: { publishedAt: string | null; open: string | null }) {
+  return [
+    item.publishedAt ? m.tours_state_published() : m.tours_state_unpublished(),
+    item.open === 'review'
+      ? m.tours_state_review()
+      : item.open === 'draft' && item.publishedAt
+        ? m.tours_state_draft()
+        : null
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
