@@ -10,7 +10,11 @@ import { newStemmer } from 'snowball-stemmers';
  * through the English (Porter 2). Snowball cuts "музей" to "муз" but "музея" and "музеями" to
  * "музе": the stem then loses its trailing vowels, й and ь while it is longer than three letters,
  * so every form of "музей" meets at "муз" while "музыка" stays "музык" (no prefix match, so
- * the two never meet). Fleeting vowels ("лодка" / "лодок") still stay apart.
+ * the two never meet). A fleeting vowel — о or е that drops out of the other forms ("станок" /
+ * "станка", "отец" / "отца", "лодка" / "лодок") — is dropped from the stem too, for the endings
+ * where Russian has it: -ок, -ек, -ец, -ен, -ел, -ер after a consonant. Applied to every stem, so
+ * a word that keeps its vowel ("поток" / "потока") still meets itself; -ол, -ор, -од are left
+ * alone, where dropping would make unrelated words meet ("посол" / "после", "город" / "гордый").
  */
 
 const russian = newStemmer('russian');
@@ -135,7 +139,27 @@ function stem(token: string): string {
 function shortenRussianStem(stem: string): string {
   if (stem.length <= 3) return stem;
   const cut = stem.replace(trailingVowels, '');
-  return cut.length >= 3 ? cut : stem.slice(0, 3);
+  return dropFleetingVowel(cut.length >= 3 ? cut : stem.slice(0, 3));
+}
+
+const vowels = 'аеиоуыэюя';
+/** A stem ending in consonant + о/е + one of these consonants may have lost a fleeting vowel. */
+const fleeting = /^(.*[^аеиоуыэюяйь])([ое])([кцнлр])$/;
+const fleetingEndings = new Set(['ок', 'ек', 'ец', 'ен', 'ел', 'ер']);
+
+/**
+ * "станок" → "станк" (as "станка"), "отец" → "отц", "палец" → "пальц" (as "пальца"). Only when
+ * what is left still has a vowel ("срок" stays) and is three letters or more.
+ */
+function dropFleetingVowel(stem: string): string {
+  if (stem.length < 4) return stem;
+  const match = fleeting.exec(stem);
+  if (!match) return stem;
+  const [, head = '', vowel = '', last = ''] = match;
+  if (!fleetingEndings.has(vowel + last)) return stem;
+  if (![...head].some((c) => vowels.includes(c))) return stem;
+  // "палец" / "пальца", "колец" / "кольцо": л softens before ц.
+  return head.endsWith('л') && last === 'ц' ? `${head}ь${last}` : head + last;
 }
 
 /** The words of a text with their places, for highlighting. */

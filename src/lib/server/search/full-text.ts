@@ -1,4 +1,11 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction
+} from 'kysely';
 import type { Dialect } from '../db/connection';
 import type { DB } from '../db/schema';
 
@@ -14,9 +21,26 @@ export interface FullText {
   column(title: string[], body: string[]): Expression<string> | undefined;
   /** Stores the terms of entries already written (SQLite's FTS5 table). */
   write(trx: Executor, rows: { id: number; title: string[]; body: string[] }[]): Promise<void>;
-  /** `search_entries.id` has every term (anywhere, or in the title). */
-  matches(terms: string[], where: 'anywhere' | 'title'): Expression<SqlBool>;
+  /**
+   * `search_entries.id` has every term: anywhere, all in the title, or anywhere but not all in
+   * the title (`elsewhere`: the second tier of relevance, without the first).
+   */
+  matches(terms: string[], where: TermsWhere): Expression<SqlBool>;
+  /**
+   * The same condition as `matches`, put so that the term index drives the query: the rows come
+   * in `order` (the entry's id) and a LIMIT stops reading, where `matches` as a condition may
+   * first collect every match (SQLite reads an IN subquery whole). For relevance pages and facets.
+   */
+  within<O>(
+    query: SelectQueryBuilder<DB, 'search_entries', O>,
+    terms: string[],
+    where: TermsWhere
+  ): SelectQueryBuilder<DB, 'search_entries', O>;
+  /** The entry's id as the term index hands its rows out, for ORDER BY with `within`. */
+  order: Expression<number>;
 }
+
+export type TermsWhere = 'anywhere' | 'title' | 'elsewhere';
 
 export function fullText(dialect: Dialect): FullText {
   return dialect === 'postgres' ? postgres : sqlite;
@@ -35,10 +59,19 @@ const postgres: FullText = {
   },
   async write() {},
   matches(terms, where) {
-    const weight = where === 'title' ? ':A' : '';
-    const query = terms.map((t) => lexeme(t) + weight).join(' & ');
+    const all = (weight: string) => terms.map((t) => lexeme(t) + weight).join(' & ');
+    const query =
+      where === 'title'
+        ? all(':A')
+        : where === 'elsewhere'
+          ? `(${all('')}) & !(${all(':A')})`
+          : all('');
     return sql<SqlBool>`search_entries.terms @@ ${query}::tsquery`;
-  }
+  },
+  within(query, terms, where) {
+    return query.where(postgres.matches(terms, where));
+  },
+  order: sql.ref('search_entries.id')
 };
 
 // An FTS5 string: each term a quoted phrase.
@@ -59,9 +92,25 @@ const sqlite: FullText = {
       .execute();
   },
   matches(terms, where) {
-    const query = terms
-      .map((t) => (where === 'title' ? `title : ${phrase(t)}` : phrase(t)))
-      .join(' AND ');
-    return sql<SqlBool>`search_entries.id IN (SELECT rowid FROM search_terms WHERE search_terms MATCH ${query})`;
-  }
+    return sql<SqlBool>`search_entries.id IN (SELECT rowid FROM search_terms WHERE search_terms MATCH ${ftsQuery(terms, where)})`;
+  },
+  within(query, terms, where) {
+    // A join with the FTS5 table as the outer loop: it yields rowids in order, so ORDER BY
+    // rowid LIMIT n reads n matches (and those the other conditions skip), not all of them.
+    // The FTS table is in scope only for these two clauses, hence the type kept as it was.
+    return query
+      .innerJoin('search_terms', 'search_terms.rowid', 'search_entries.id')
+      .where(sql<SqlBool>`search_terms MATCH ${ftsQuery(terms, where)}`) as unknown as typeof query;
+  },
+  order: sql.ref('search_terms.rowid')
 };
+
+function ftsQuery(terms: string[], where: TermsWhere): string {
+  const anywhere = terms.map(phrase).join(' AND ');
+  const title = terms.map((t) => `title : ${phrase(t)}`).join(' AND ');
+  return where === 'title'
+    ? title
+    : where === 'elsewhere'
+      ? `(${anywhere}) NOT (${title})`
+      : anywhere;
+}

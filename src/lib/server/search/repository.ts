@@ -1,4 +1,11 @@
-import { sql, type Expression, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type Insertable,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool
+} from 'kysely';
 import type { Dialect } from '../db/connection';
 import type { DB, SearchEntriesTable } from '../db/schema';
 import { fullText, type FullText } from './full-text';
@@ -138,13 +145,10 @@ export class SearchRepository {
 
   /** A page of entries in the order asked, starting after `after`, `limit` at most. */
   async page(filter: EntryFilter, order: EntryOrder, after: SortKey | null, limit: number) {
-    const keys = this.sortKeys(filter, order);
-    let query = this.db
-      .selectFrom('search_entries')
-      .leftJoin('museums', 'museums.id', 'search_entries.museum_id')
-      .select(hitColumns)
-      .select(keys.tier.as('tier'))
-      .where((eb) => eb.and(this.conditions(filter)));
+    if (order.sort === 'relevance' && filter.terms.length > 0)
+      return this.relevancePage(filter, after, limit);
+    const keys = this.sortKeys(order);
+    let query = this.hits(this.db.selectFrom('search_entries'), this.conditions(filter));
     if (after && after.length === keys.expressions.length) {
       const operator = sql.raw(keys.descending ? '<' : '>');
       query = query.where(
@@ -154,18 +158,58 @@ export class SearchRepository {
     const direction = keys.descending ? 'desc' : 'asc';
     for (const e of keys.expressions) query = query.orderBy(e, direction);
     const rows = await query.limit(limit).execute();
-    return rows.map((row) => ({ ...row, key: keys.keyOf({ ...row, tier: Number(row.tier) }) }));
+    return rows.map((row) => ({ ...row, key: keys.keyOf(row) }));
+  }
+
+  /**
+   * Relevance: the entries with every word in the title first, then those with them elsewhere,
+   * each tier in the index's own order (by id: museums and exhibitions, indexed first, before
+   * exhibits). Each tier is a query of its own with its own limit, which both databases answer
+   * by walking their term index in id order and stopping at the page's end; ordering the
+   * matches by title would read and sort every one of them, and a common word matches 160,000
+   * of a million. The key is [tier, id].
+   */
+  private async relevancePage(filter: EntryFilter, after: SortKey | null, limit: number) {
+    const [tierKey, idKey] = after?.length === 2 ? after : [];
+    const afterTier = tierKey === 1 ? 1 : 0;
+    const afterId = typeof idKey === 'number' ? idKey : 0;
+    const others = this.conditions({ ...filter, terms: [] });
+    const rows = [];
+    for (const tier of [0, 1] as const) {
+      if (tier < afterTier || rows.length >= limit) continue;
+      const where = tier === 0 ? 'title' : 'elsewhere';
+      let query = this.text.within(this.db.selectFrom('search_entries'), filter.terms, where);
+      if (tier === afterTier && afterId) query = query.where(this.text.order, '>', afterId);
+      const found = await this.hits(query, others)
+        .orderBy(this.text.order)
+        .limit(limit - rows.length)
+        .execute();
+      rows.push(...found.map((row) => ({ ...row, key: [tier, row.id] as SortKey })));
+    }
+    return rows;
+  }
+
+  private hits<O>(
+    query: SelectQueryBuilder<DB, 'search_entries', O>,
+    conditions: Expression<SqlBool>[]
+  ) {
+    return query
+      .leftJoin('museums', 'museums.id', 'search_entries.museum_id')
+      .select(hitColumns)
+      .where((eb) => eb.and(conditions));
   }
 
   /**
    * The facet fields of at most `limit` matching entries, in no order: counting them is cheaper
-   * in the application than six GROUP BYs, and the limit bounds a huge result's cost.
+   * in the application than six GROUP BYs, and the limit bounds a huge result's cost. The term
+   * index drives the query, so it stops after `limit` matches.
    */
   async facetRows(filter: EntryFilter, limit: number) {
-    return this.db
-      .selectFrom('search_entries')
-      .select(facetColumns)
-      .where((eb) => eb.and(this.conditions(filter)))
+    const all = this.db.selectFrom('search_entries');
+    const query = filter.terms.length ? this.text.within(all, filter.terms, 'anywhere') : all;
+    return query
+      .select(facetColumns.map((c) => `search_entries.${c}` as const))
+      .where((eb) => eb.and(this.conditions({ ...filter, terms: [] })))
       .limit(limit)
       .execute();
   }
@@ -266,49 +310,33 @@ export class SearchRepository {
   }
 
   /**
-   * The sort key, unique thanks to the id at its end, so a page starts exactly after the last
-   * row of the one before (keyset paging: as fast on page 1,000 as on page 1). Relevance is a
-   * title match first, then the title's order — the same on both dialects, which their own
-   * rankings (bm25, ts_rank) would not be.
+   * The sort key of browse and of the explicit sorts, unique thanks to the id at its end, so a
+   * page starts exactly after the last row of the one before (keyset paging: as fast on page
+   * 1,000 as on page 1). Titles compare by code point on both dialects.
    */
-  private sortKeys(filter: EntryFilter, order: EntryOrder) {
-    type Row = { id: number; tier: number; sort_year: number; sort_date: number } & Record<
+  private sortKeys(order: EntryOrder) {
+    type Row = { id: number; sort_year: number; sort_date: number } & Record<
       'sort_title_ru' | 'sort_title_en',
       string
     >;
     const titleColumn = `sort_title_${order.locale}` as const;
-    const title = sql.ref(`search_entries.${titleColumn}`);
     const id = sql.ref('search_entries.id');
-    const relevance = order.sort === 'relevance' && filter.terms.length > 0;
-    const tier = relevance
-      ? sql<number>`(CASE WHEN ${this.text.matches(filter.terms, 'title')} THEN 0 ELSE 1 END)`
-      : sql<number>`0`;
-    const byTitle = {
-      expressions: [title, id],
-      descending: false,
-      keyOf: (r: Row): SortKey => [r[titleColumn], r.id]
-    };
     switch (order.sort) {
       case 'relevance':
-        if (!relevance) return { ...byTitle, tier };
-        return {
-          tier,
-          expressions: [tier, title, id],
-          descending: false,
-          keyOf: (r: Row): SortKey => [r.tier, r[titleColumn], r.id]
-        };
       case 'title':
-        return { ...byTitle, tier };
+        return {
+          expressions: [sql.ref(`search_entries.${titleColumn}`), id],
+          descending: false,
+          keyOf: (r: Row): SortKey => [r[titleColumn], r.id]
+        };
       case 'year':
         return {
-          tier,
           expressions: [sql.ref('search_entries.sort_year'), id],
           descending: false,
           keyOf: (r: Row): SortKey => [r.sort_year, r.id]
         };
       case 'newest':
         return {
-          tier,
           expressions: [sql.ref('search_entries.sort_date'), id],
           descending: true,
           keyOf: (r: Row): SortKey => [r.sort_date, r.id]
