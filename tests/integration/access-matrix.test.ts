@@ -41,6 +41,12 @@ import type { ExhibitionInput } from '$lib/shared/exhibition';
 import { EventEditor } from '$lib/server/events/editor';
 import { EventRepository } from '$lib/server/events/repository';
 import type { EventInput } from '$lib/shared/event';
+import { Registrations } from '$lib/server/registrations/service';
+import { RegistrationRepository } from '$lib/server/registrations/repository';
+import { RegistrationSessionRepository } from '$lib/server/registrations/session-repository';
+import { Mailer } from '$lib/server/mail/mailer';
+import { MailRepository } from '$lib/server/mail/repository';
+import { RateLimit } from '$lib/server/http/rate-limit';
 import { ExhibitEditor } from '$lib/server/exhibits/editor';
 import { ExhibitRepository } from '$lib/server/exhibits/repository';
 import { ExhibitImporter } from '$lib/server/exhibits/import/importer';
@@ -507,6 +513,48 @@ const expected: Record<string, Record<string, string>> = {
     'editor (review)': '--',
     'editor (may publish)': '--',
     'no role': '--'
+  },
+  "read an event's registrants": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'export registrants': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'mark attendance': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'cancel a registration': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'write to everyone registered': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  "see a museum's events with registration": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
   }
 };
 
@@ -588,6 +636,20 @@ const expectedForAssociation: Record<string, Record<string, string>> = {
     'editor (review)': '-',
     'editor (may publish)': '-',
     'no role': '-'
+  },
+  "read the registrants of the association's event": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  'edit the consent text': {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
   }
 };
 
@@ -609,6 +671,7 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let tours: TourEditor;
   let exhibitions: ExhibitionEditor;
   let events: EventEditor;
+  let registrations: Registrations;
   let exhibits: ExhibitEditor;
   let importer: ExhibitImporter;
   let exporter: ExhibitExport;
@@ -710,6 +773,22 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       () => new Date(),
       async (museumId, ids) => (museumId === null ? [] : media.assetsOf(museumId, ids))
     );
+    const queue = new JobQueue(new JobRepository(db, test.database.dialect), () => new Date());
+    registrations = new Registrations({
+      repository: new RegistrationRepository(db, test.database.dialect),
+      sessions: new RegistrationSessionRepository(db),
+      mailer: new Mailer({
+        repository: new MailRepository(db),
+        queue,
+        config: { kind: 'outbox' },
+        clock: () => new Date()
+      }),
+      queue,
+      staff,
+      clock: () => new Date('2026-11-23T00:00:00Z'),
+      origin: 'https://kraeved.example',
+      limit: new RateLimit({ limit: 10_000, windowMs: 60_000 })
+    });
     const admin = users['association admin']!;
     records = {
       own: (await editor.open(admin, own.id)).record,
@@ -882,6 +961,44 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     venue: { kind: 'address', address: { ru: 'Дом культуры', en: 'House of culture' } },
     ageRating: '6+'
   };
+
+  /** A published event taking registrations, with one person registered. */
+  async function aRegisteredEvent(museumId: number | null) {
+    const id = await anEvent(museumId);
+    const owner = museumId === null ? ({ kind: 'association' } as const) : museumOwner(museumId);
+    await events.save(
+      users['association admin']!,
+      owner,
+      id,
+      {
+        ...eventDraft,
+        dates: {
+          kind: 'single',
+          sessions: [{ key: 's1', date: '2026-12-01', start: '10:00', capacity: 10 }]
+        },
+        registration: { enabled: true }
+      },
+      'publish'
+    );
+    const sessionId = (await new EventRepository(test.database.db).sessionsOf(id))[0]!.id;
+    const registered = await registrations.register(
+      {
+        sessionId,
+        name: 'Гость',
+        email: `guest${id}@example.ru`,
+        phone: '',
+        people: 1,
+        school: '',
+        className: '',
+        answers: [],
+        consent: true,
+        website: ''
+      },
+      { locale: 'ru', clientAddress: '203.0.113.9' }
+    );
+    if (!registered.ok || registered.registrationId === null) throw new Error('not registered');
+    return { id, sessionId, registrationId: registered.registrationId };
+  }
 
   /** An event waiting for review, submitted by the association admin. */
   async function aSubmittedEvent(museumId: number) {
@@ -1075,7 +1192,26 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     'send an event back': async (actor, id) => {
       const { id: eventId, revision } = await aSubmittedEvent(id);
       return events.sendBack(actor, museumOwner(id), eventId, revision, 'why');
-    }
+    },
+    "read an event's registrants": async (actor, id) =>
+      registrations.list(actor, (await aRegisteredEvent(id)).id),
+    'export registrants': async (actor, id) =>
+      registrations.exportFile(actor, (await aRegisteredEvent(id)).id, 'csv', 'ru'),
+    'mark attendance': async (actor, id) => {
+      const event = await aRegisteredEvent(id);
+      return registrations.markAttendance(actor, event.id, event.sessionId, [event.registrationId]);
+    },
+    'cancel a registration': async (actor, id) => {
+      const event = await aRegisteredEvent(id);
+      return registrations.cancelByStaff(actor, event.id, event.registrationId);
+    },
+    'write to everyone registered': async (actor, id) =>
+      registrations.writeToAll(actor, (await aRegisteredEvent(id)).id, {
+        sessionId: null,
+        subject: 'Вход',
+        body: 'Со двора'
+      }),
+    "see a museum's events with registration": (actor, id) => registrations.overview(actor, id)
   };
 
   const associationActions: Record<string, (actor: Actor) => Promise<unknown>> = {
@@ -1111,7 +1247,14 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
         { slug: `a${Math.random().toString(36).slice(2, 10)}`, title: { ru: 'Лекция', en: 'Talk' } }
       ),
     "publish the association's event": async (actor) =>
-      events.save(actor, { kind: 'association' }, await anEvent(null), eventDraft, 'publish')
+      events.save(actor, { kind: 'association' }, await anEvent(null), eventDraft, 'publish'),
+    "read the registrants of the association's event": async (actor) =>
+      registrations.list(actor, (await aRegisteredEvent(null)).id),
+    'edit the consent text': (actor) =>
+      registrations.saveConsentText(actor, {
+        ru: 'Я согласен на обработку персональных данных.',
+        en: 'I consent to the processing of my personal data.'
+      })
   };
 
   it('allows exactly what the table says, and answers "not found or no access" otherwise', async () => {

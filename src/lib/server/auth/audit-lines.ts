@@ -82,7 +82,11 @@ const lines: Record<string, (details: Record<string, unknown>) => Message> = {
   'approve:exhibit': () => m.exhibits_audit_approve,
   'send-back:exhibit': () => m.exhibits_audit_send_back,
   'create:collection': () => m.exhibits_audit_collection_create,
-  'edit:collection': () => m.exhibits_audit_collection_edit
+  'edit:collection': () => m.exhibits_audit_collection_edit,
+  'mark-attendance:event': () => m.audit_mark_attendance,
+  'cancel-registration:event': () => m.audit_cancel_registration,
+  'write-registrants:event': () => m.audit_write_registrants,
+  'edit:registration-consent': () => m.audit_edit_consent
 };
 
 /** Audit actions a person can filter by, in the order the filter lists them. */

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Dialect } from '../db/connection';
 import type { DB, RegistrationsTable, RegistrationStatus } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
@@ -247,6 +247,72 @@ export class RegistrationRepository {
           .execute();
       return changed.map((r) => r.id);
     });
+  }
+
+  /**
+   * Published events that take registrations, of the given museums ('all': every owner, the
+   * association's too), soonest first, with their places and how many registered.
+   */
+  async eventsTakingRegistrations(museums: number[] | 'all', from: string) {
+    let query = this.db
+      .selectFrom('events')
+      .innerJoin('event_sessions', 'event_sessions.event_id', 'events.id')
+      .leftJoin('registrations', (join) =>
+        join
+          .onRef('registrations.session_id', '=', 'event_sessions.id')
+          .on('registrations.status', '<>', 'cancelled')
+      )
+      .leftJoin('museums', 'museums.id', 'events.museum_id')
+      .where('events.published', 'is not', null)
+      .where('event_sessions.capacity', 'is not', null)
+      .where('event_sessions.status', '<>', 'removed')
+      .groupBy([
+        'events.id',
+        'events.title_ru',
+        'events.title_en',
+        'museums.name_ru',
+        'museums.name_en'
+      ])
+      .select((eb) => [
+        'events.id',
+        'events.title_ru',
+        'events.title_en',
+        'museums.name_ru as museum_ru',
+        'museums.name_en as museum_en',
+        eb.fn.min('event_sessions.starts_at').as('first_starts_at'),
+        eb.fn.max('event_sessions.starts_at').as('last_starts_at'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when('registrations.status', '=', 'confirmed')
+              .then(eb.ref('registrations.people'))
+              .else(0)
+              .end()
+          )
+          .as('confirmed_people'),
+        eb.fn
+          .sum<number>(
+            eb.case().when('registrations.status', '=', 'waitlisted').then(1).else(0).end()
+          )
+          .as('waitlisted')
+      ])
+      .having((eb) => eb.fn.max('event_sessions.starts_at'), '>=', from)
+      .orderBy('first_starts_at');
+    if (museums !== 'all')
+      query =
+        museums.length === 0
+          ? query.where(sql<boolean>`1 = 0`)
+          : query.where('events.museum_id', 'in', museums);
+    const rows = await query.execute();
+    return rows.map((row) => ({
+      id: row.id,
+      title: { ru: row.title_ru, en: row.title_en },
+      museum: row.museum_ru === null ? null : { ru: row.museum_ru, en: row.museum_en ?? '' },
+      firstStartsAt: String(row.first_starts_at),
+      confirmedPeople: Number(row.confirmed_people ?? 0),
+      waitlisted: Number(row.waitlisted ?? 0)
+    }));
   }
 
   /** Takes the reminder for a registration: false when it was sent already (a second run). */

@@ -5,7 +5,14 @@ import type { DB } from '../db/schema';
 import type { Mailer } from '../mail/mailer';
 import type { JobQueue } from '../jobs/queue';
 import type { StaffRepository } from '../auth/staff-repository';
-import { requireAccess, type Actor, type Target } from '../auth/access';
+import {
+  can,
+  museumsOf,
+  NotFoundOrForbidden,
+  requireAccess,
+  type Actor,
+  type Target
+} from '../auth/access';
 import type { FieldError } from '../content/checks';
 import type { RateLimit } from '../http/rate-limit';
 import type { Locale } from '$lib/shared/museum';
@@ -327,6 +334,27 @@ export class Registrations {
     return { who: requireAccess(actor, action, target), sessions };
   }
 
+  /**
+   * The events whose registrants the actor may see (their museums'; everything for the
+   * association), current and coming, optionally of one museum.
+   */
+  async overview(actor: Actor | null, museumId: number | null) {
+    if (!actor) throw new NotFoundOrForbidden();
+    let scope: number[] | 'all';
+    if (museumId !== null) {
+      requireAccess(actor, 'registrations.read', { kind: 'museum', museumId });
+      scope = [museumId];
+    } else {
+      const all = museumsOf(actor);
+      scope =
+        all === 'all'
+          ? 'all'
+          : all.filter((id) => can(actor, 'registrations.read', { kind: 'museum', museumId: id }));
+    }
+    const since = new Date(this.deps.clock().getTime() - 30 * 24 * 60 * 60 * 1000);
+    return this.deps.repository.eventsTakingRegistrations(scope, since.toISOString());
+  }
+
   /** The registrants of an event, session by session: staff of the organiser only. */
   async list(actor: Actor | null, eventId: number) {
     const { sessions } = await this.authorize(actor, 'registrations.read', eventId);
@@ -424,7 +452,7 @@ export class Registrations {
         action: 'mark-attendance',
         entity: 'event',
         entityId: String(eventId),
-        details: { sessionId, changed: changed.length, title: session?.title.ru }
+        details: { sessionId, changed: changed.length, title: session?.title }
       });
   }
 
@@ -445,7 +473,7 @@ export class Registrations {
         action: 'cancel-registration',
         entity: 'event',
         entityId: String(eventId),
-        details: { registrationId, title: sessions[0]?.title.ru }
+        details: { registrationId, title: sessions[0]?.title }
       });
     return cancelled;
   }
@@ -494,7 +522,7 @@ export class Registrations {
       action: 'write-registrants',
       entity: 'event',
       entityId: String(eventId),
-      details: { sent, subject: message.subject.trim(), title: sessions[0]?.title.ru }
+      details: { sent, subject: message.subject.trim(), title: sessions[0]?.title }
     });
     return { errors: [], sent };
   }
