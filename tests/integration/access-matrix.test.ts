@@ -276,6 +276,13 @@ const expected: Record<string, Record<string, string>> = {
     'editor (may publish)': 'Y-',
     'no role': '--'
   },
+  "restore a tour's past version": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
   'list exhibits': {
     'association admin': 'YY',
     'museum admin': 'Y-',
@@ -388,6 +395,13 @@ const expected: Record<string, Record<string, string>> = {
     'editor (may publish)': 'Y-',
     'no role': '--'
   },
+  "restore an exhibit's past version": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
   'list exhibitions': {
     'association admin': 'YY',
     'museum admin': 'Y-',
@@ -449,6 +463,13 @@ const expected: Record<string, Record<string, string>> = {
     'museum admin': 'Y-',
     'editor (review)': '--',
     'editor (may publish)': '--',
+    'no role': '--'
+  },
+  "restore an exhibition's past version": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
     'no role': '--'
   },
   'list events': {
@@ -1027,6 +1048,48 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     return { id, revision: (await exhibits.open(admin, museumId, id)).revision!.id };
   }
 
+  /** A tour published twice by the association admin: its first version is a past one. */
+  async function aTourWithPast(museumId: number) {
+    const id = await aTour(museumId);
+    const admin = users['association admin']!;
+    const scenes = [
+      { key: 's1', assetId: await readyPanorama(museumId), title: { ru: 'Зал', en: 'Hall' } }
+    ];
+    for (const ru of ['Экскурсия', 'Экскурсия по заводу'])
+      await tours.save(
+        admin,
+        museumId,
+        id,
+        { ...tourDraft, title: { ru, en: 'Tour' }, scenes },
+        'publish'
+      );
+    return { id, past: (await tours.history(admin, museumId, id))[1]!.id };
+  }
+
+  /** An exhibit published twice by the association admin: its first version is a past one. */
+  async function anExhibitWithPast(museumId: number) {
+    const id = await anExhibit(museumId);
+    const admin = users['association admin']!;
+    for (const input of [newExhibit(), newExhibit()])
+      await exhibits.save(admin, museumId, id, input, 'publish');
+    return { id, past: (await exhibits.history(admin, museumId, id))[1]!.id };
+  }
+
+  /** An exhibition published twice by the association admin: its first version is a past one. */
+  async function anExhibitionWithPast(museumId: number) {
+    const id = await anExhibition(museumId);
+    const admin = users['association admin']!;
+    for (const ru of ['Слова', 'Другие слова'])
+      await exhibitions.save(
+        admin,
+        museumOwner(museumId),
+        id,
+        { ...exhibitionDraft, blocks: [{ kind: 'quote', key: 'b1', text: { ru, en: 'Words' } }] },
+        'publish'
+      );
+    return { id, past: (await exhibitions.history(admin, museumOwner(museumId), id))[1]!.id };
+  }
+
   const actions: Record<
     string,
     (actor: Actor, museumId: number, record: MuseumRecord) => Promise<unknown>
@@ -1121,6 +1184,18 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     'create an exhibit': (actor, id) => {
       const { inventoryNumber, title } = newExhibit();
       return exhibits.create(actor, id, { inventoryNumber, title });
+    },
+    "restore an exhibit's past version": async (actor, id) => {
+      const { id: exhibitId, past } = await anExhibitWithPast(id);
+      return exhibits.restoreVersion(actor, id, exhibitId, past, null);
+    },
+    "restore a tour's past version": async (actor, id) => {
+      const { id: tourId, past } = await aTourWithPast(id);
+      return tours.restoreVersion(actor, id, tourId, past, null);
+    },
+    "restore an exhibition's past version": async (actor, id) => {
+      const { id: exhibitionId, past } = await anExhibitionWithPast(id);
+      return exhibitions.restoreVersion(actor, museumOwner(id), exhibitionId, past, null);
     },
     'open an exhibit': async (actor, id) => exhibits.open(actor, id, await anExhibit(id)),
     "read an exhibit's history": async (actor, id) =>

@@ -70,3 +70,11 @@ export function versionStateLine(item: { publishedAt: string | null; open: strin
     .filter(Boolean)
     .join(', ');
 }
+
+/** A version's state in a history list. */
+export const versionStatus = {
+  draft: m.versions_status_draft,
+  review: m.versions_status_review,
+  published: m.versions_status_published,
+  discarded: m.versions_status_discarded
+};

@@ -49,6 +49,12 @@ export class NotFoundOrForbidden extends Error {
   }
 }
 
+/** The value, or "not found or no access" when there is none (another museum's thing, say). */
+export function found<T>(value: T | null | undefined | false): T {
+  if (!value) throw new NotFoundOrForbidden();
+  return value;
+}
+
 export function isAssociationAdmin(actor: Actor): boolean {
   return actor.grants.some((g) => g.role === 'association_admin');
 }

@@ -9,6 +9,8 @@ export interface Revision<R> {
   status: RevisionStatus;
   note: string | null;
   authorId: string | null;
+  updatedAt: string;
+  publishedAt: string | null;
   data: R;
 }
 
@@ -179,12 +181,16 @@ export class RevisionStore<R, T extends RevisionTable = RevisionTable> {
     note: string | null;
     data: unknown;
     author_id: string | null;
+    updated_at: string;
+    published_at: string | null;
   }): Revision<R> {
     return {
       id: row.id,
       status: row.status,
       note: row.note,
       authorId: row.author_id,
+      updatedAt: row.updated_at,
+      publishedAt: row.published_at,
       data: this.schema.parse(readJson(row.data))
     };
   }

@@ -23,10 +23,18 @@ export interface VersionStore<R> {
 /** Writes one line of the audit log about the thing. */
 export type AuditWriter<R> = (
   who: Actor,
-  action: 'save-draft' | 'submit' | 'publish' | 'approve' | 'send-back',
+  action: 'save-draft' | 'submit' | 'publish' | 'approve' | 'send-back' | 'restore',
   record: R,
   details?: Record<string, unknown>
 ) => Promise<void>;
+
+/**
+ * What restoring a past version came to: the new draft, or a refusal because another version is
+ * open (the caller offers to discard it — `replacing` its id — or to keep it).
+ */
+export type RestoreResult =
+  | { ok: true; revisionId: number }
+  | { ok: false; open: { id: number; status: 'draft' | 'review'; authorId: string | null } };
 
 /**
  * The draft → review → published movement every versioned thing shares. Callers check access
@@ -84,6 +92,11 @@ export class VersionFlow<R> {
     return status;
   }
 
+  /** One of the thing's versions (a past one to preview), or undefined. */
+  version(id: number, revisionId: number) {
+    return this.store.revisions.find(id, revisionId);
+  }
+
   /** The version waiting for review, or undefined when there is none with this id. */
   async awaitingReview(id: number, revisionId: number) {
     const revision = await this.store.revisions.find(id, revisionId);
@@ -104,6 +117,43 @@ export class VersionFlow<R> {
       now: this.clock().toISOString()
     });
     await audit(who, 'send-back', revision.data);
+  }
+
+  /**
+   * Starts a draft from a version published before; it becomes the open version and follows the
+   * usual review and publishing, nothing visitors see changes until then. Refused while another
+   * version is open, unless the caller names it in `replacing`: that one is discarded. Undefined
+   * when `revisionId` is not a published version of this thing.
+   */
+  async restore(
+    who: Actor,
+    id: number,
+    revisionId: number,
+    replacing: number | null,
+    audit: AuditWriter<R>
+  ): Promise<RestoreResult | undefined> {
+    const old = await this.store.revisions.find(id, revisionId);
+    if (old?.status !== 'published') return undefined;
+    const now = this.clock().toISOString();
+    const open = await this.store.revisions.open(id);
+    if (open && open.id !== replacing)
+      return {
+        ok: false,
+        open: {
+          id: open.id,
+          status: open.status === 'review' ? 'review' : 'draft',
+          authorId: open.authorId
+        }
+      };
+    if (open) await this.store.revisions.update(open.id, { status: 'discarded', now });
+    const restored = await this.store.revisions.insert(id, who.userId, 'draft', old.data, now);
+    await this.store.saved(id, old.data, now);
+    await audit(who, 'restore', old.data, {
+      revision: restored,
+      from: revisionId,
+      ...(open ? { discarded: open.id } : {})
+    });
+    return { ok: true, revisionId: restored };
   }
 
   private async apply(who: Actor, id: number, revisionId: number, record: R, now: string) {

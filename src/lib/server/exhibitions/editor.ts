@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { localized, slug as slugField } from '$lib/shared/fields';
 import type { ExhibitionInput, ExhibitionOrigin, ExhibitionRecord } from '$lib/shared/exhibition';
-import { can, requireAccess, NotFoundOrForbidden, type Actor, type Target } from '../auth/access';
+import {
+  can,
+  found,
+  requireAccess,
+  NotFoundOrForbidden,
+  type Actor,
+  type Target
+} from '../auth/access';
 import type { StaffRepository } from '../auth/staff-repository';
 import { diffFlattened } from '../content/changes';
 import { checkInBothLanguages, type FieldError } from '../content/checks';
@@ -9,6 +16,7 @@ import { plainText } from '../content/rich-text';
 import {
   VersionFlow,
   type AuditWriter,
+  type RestoreResult,
   type SaveIntent,
   type SavedStatus
 } from '../content/versions';
@@ -206,6 +214,34 @@ export class ExhibitionEditor {
     if (!(await this.exhibitions.find(ownerMuseum(owner), exhibitionId)))
       throw new NotFoundOrForbidden();
     return this.exhibitions.revisions.history(exhibitionId);
+  }
+
+  /** A version of the exhibition, a past one to preview before restoring it. */
+  async version(
+    actor: Actor | null,
+    owner: ExhibitionOwner,
+    exhibitionId: number,
+    revisionId: number
+  ) {
+    requireAccess(actor, 'museum.read-drafts', owner);
+    const exhibition = await this.exhibitions.find(ownerMuseum(owner), exhibitionId);
+    return found(exhibition && (await this.flow.version(exhibitionId, revisionId)));
+  }
+
+  /** A past published version as the new draft (VersionFlow.restore); the owner's editors' right. */
+  async restoreVersion(
+    actor: Actor | null,
+    owner: ExhibitionOwner,
+    exhibitionId: number,
+    revisionId: number,
+    replacing: number | null
+  ): Promise<RestoreResult> {
+    const who = requireAccess(actor, 'museum.edit', owner);
+    const exhibition = await this.exhibitions.find(ownerMuseum(owner), exhibitionId);
+    const audit = this.audit(owner, exhibitionId);
+    return found(
+      exhibition && (await this.flow.restore(who, exhibitionId, revisionId, replacing, audit))
+    );
   }
 
   /** The owner's files with these ids, for the editor's choices. */

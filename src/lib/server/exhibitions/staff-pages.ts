@@ -10,6 +10,7 @@ import type { MediaKind } from '../media/types';
 import { exhibitionAssets } from './checks';
 import type { ExhibitionOwner } from './editor';
 import { readExhibitionForm } from './form';
+import { pastVersion, restoreVersionAction } from '../content/restore-action';
 
 /**
  * The staff pages of exhibitions, for either owner: a museum's (`/admin/museums/[id]/exhibitions`)
@@ -135,22 +136,37 @@ export async function editorPage(locals: Locals, place: ExhibitionPlace, idText:
   });
 }
 
-export async function previewPage(locals: Locals, place: ExhibitionPlace, idText: string) {
+/** The version being edited as visitors would see it; with `?version=` a past one, to restore. */
+export async function previewPage(
+  locals: Locals,
+  place: ExhibitionPlace,
+  idText: string,
+  url: URL
+) {
   const exhibitionId = idParam(idText);
-  const editing = await orNotFound(() =>
-    locals.app.exhibitionEditor.open(actorOf(locals), place.owner, exhibitionId)
+  const actor = actorOf(locals);
+  const editor = locals.app.exhibitionEditor;
+  const [editing, past] = await orNotFound(() =>
+    Promise.all([
+      editor.open(actor, place.owner, exhibitionId),
+      pastVersion(url, (id) => editor.version(actor, place.owner, exhibitionId, id))
+    ])
   );
   const exhibition = await locals.app.exhibitions.preview(
     place.owner.kind === 'museum' ? place.owner.museumId : null,
     exhibitionId,
-    editing.record,
+    past?.data ?? editing.record,
     locals.locale
   );
   if (!exhibition) error(404, 'Not found');
-  return { back: `${place.base}/exhibitions/${exhibitionId}`, exhibition };
+  return {
+    back: `${place.base}/exhibitions/${exhibitionId}`,
+    exhibition,
+    past: past && { id: past.id, publishedAt: past.publishedAt }
+  };
 }
 
-/** The editor's form actions: save (or rearrange the blocks), approve, send back. */
+/** The editor's form actions: save (or rearrange the blocks), approve, send back, restore a version. */
 export function editorActions(placeOf: (event: RequestEvent) => ExhibitionPlace) {
   const idOf = (event: RequestEvent) => idParam(event.params.exhibitionId);
   return {
@@ -211,6 +227,16 @@ export function editorActions(placeOf: (event: RequestEvent) => ExhibitionPlace)
         )
       );
       return { sentBack: true };
-    }
+    },
+    restoreVersion: async (event: RequestEvent) =>
+      restoreVersionAction(event.request, (revision, replacing) =>
+        event.locals.app.exhibitionEditor.restoreVersion(
+          actorOf(event.locals),
+          placeOf(event).owner,
+          idOf(event),
+          revision,
+          replacing
+        )
+      )
   };
 }

@@ -8,7 +8,7 @@ import {
   type ExhibitRecord
 } from '$lib/shared/exhibit';
 import { text } from '$lib/shared/fields';
-import { can, requireAccess, NotFoundOrForbidden, type Actor } from '../auth/access';
+import { can, found, requireAccess, NotFoundOrForbidden, type Actor } from '../auth/access';
 import type { StaffRepository } from '../auth/staff-repository';
 import { diffFlattened } from '../content/changes';
 import { checkInBothLanguages, type FieldError } from '../content/checks';
@@ -16,6 +16,7 @@ import { plainText } from '../content/rich-text';
 import {
   VersionFlow,
   type AuditWriter,
+  type RestoreResult,
   type SaveIntent,
   type SavedStatus
 } from '../content/versions';
@@ -210,6 +211,29 @@ export class ExhibitEditor {
     requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
     if (!(await this.exhibits.find(museumId, exhibitId))) throw new NotFoundOrForbidden();
     return this.exhibits.revisions.history(exhibitId);
+  }
+
+  /** A version of the exhibit, a past one to preview before restoring it. */
+  async version(actor: Actor | null, museumId: number, exhibitId: number, revisionId: number) {
+    requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
+    const exhibit = await this.exhibits.find(museumId, exhibitId);
+    return found(exhibit && (await this.flow.version(exhibitId, revisionId)));
+  }
+
+  /** A past published version as the new draft (VersionFlow.restore); a museum editor's right. */
+  async restoreVersion(
+    actor: Actor | null,
+    museumId: number,
+    exhibitId: number,
+    revisionId: number,
+    replacing: number | null
+  ): Promise<RestoreResult> {
+    const who = requireAccess(actor, 'museum.edit', { kind: 'museum', museumId });
+    const exhibit = await this.exhibits.find(museumId, exhibitId);
+    const audit = this.audit(museumId, exhibitId);
+    return found(
+      exhibit && (await this.flow.restore(who, exhibitId, revisionId, replacing, audit))
+    );
   }
 
   async collections(actor: Actor | null, museumId: number) {

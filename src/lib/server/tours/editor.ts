@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { slug as slugField, localized } from '$lib/shared/fields';
 import type { HotspotTarget, TourInput, TourRecord } from '$lib/shared/tour';
-import { can, requireAccess, NotFoundOrForbidden, type Actor } from '../auth/access';
+import { can, found, requireAccess, NotFoundOrForbidden, type Actor } from '../auth/access';
 import type { StaffRepository } from '../auth/staff-repository';
 import { diffFlattened } from '../content/changes';
-import { VersionFlow, type AuditWriter } from '../content/versions';
+import { VersionFlow, type AuditWriter, type RestoreResult } from '../content/versions';
 import { checkInBothLanguages, type FieldError } from '../content/checks';
 import type { Asset } from '../media/repository';
 import type { Localized } from '../media/types';
@@ -244,6 +244,27 @@ export class TourEditor {
     requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
     if (!(await this.tours.find(museumId, tourId))) throw new NotFoundOrForbidden();
     return this.tours.revisions.history(tourId);
+  }
+
+  /** A version of the tour, a past one to preview before restoring it. */
+  async version(actor: Actor | null, museumId: number, tourId: number, revisionId: number) {
+    requireAccess(actor, 'museum.read-drafts', { kind: 'museum', museumId });
+    const tour = await this.tours.find(museumId, tourId);
+    return found(tour && (await this.flow.version(tourId, revisionId)));
+  }
+
+  /** A past published version as the new draft (VersionFlow.restore); a museum editor's right. */
+  async restoreVersion(
+    actor: Actor | null,
+    museumId: number,
+    tourId: number,
+    revisionId: number,
+    replacing: number | null
+  ): Promise<RestoreResult> {
+    const who = requireAccess(actor, 'museum.edit', { kind: 'museum', museumId });
+    const tour = await this.tours.find(museumId, tourId);
+    const audit = this.auditOf(museumId, tourId);
+    return found(tour && (await this.flow.restore(who, tourId, revisionId, replacing, audit)));
   }
 
   private async check(museumId: number, input: TourInput, forVisitors: boolean) {

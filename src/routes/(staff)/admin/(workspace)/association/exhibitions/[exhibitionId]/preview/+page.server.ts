@@ -1,9 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { previewPage } from '$lib/server/exhibitions/staff-pages';
 
-export const load: PageServerLoad = ({ locals, params }) =>
+export const load: PageServerLoad = ({ locals, params, url }) =>
   previewPage(
     locals,
     { owner: { kind: 'association' }, base: '/admin/association' },
-    params.exhibitionId
+    params.exhibitionId,
+    url
   );

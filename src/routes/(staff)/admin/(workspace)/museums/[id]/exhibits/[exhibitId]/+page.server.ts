@@ -5,6 +5,7 @@ import { saveExhibitForm } from '$lib/server/exhibits/form';
 import type { SaveIntent } from '$lib/server/content/versions';
 import type { Asset } from '$lib/server/media/repository';
 import { mediaUrls, responsiveImage } from '$lib/server/media/responsive';
+import { restoreVersionAction } from '$lib/server/content/restore-action';
 
 /** Tells the shared cache in front of the app (server.js) that public pages have changed. */
 const purge = { 'x-kraeved-purge': 'museums' };
@@ -106,5 +107,18 @@ export const actions: Actions = {
       )
     );
     return { sentBack: true };
+  },
+  restoreVersion: async ({ request, locals, params }) => {
+    const museumId = idParam(params.id);
+    const exhibitId = idParam(params.exhibitId);
+    return restoreVersionAction(request, (revision, replacing) =>
+      locals.app.exhibitEditor.restoreVersion(
+        locals.staff?.actor ?? null,
+        museumId,
+        exhibitId,
+        revision,
+        replacing
+      )
+    );
   }
 };

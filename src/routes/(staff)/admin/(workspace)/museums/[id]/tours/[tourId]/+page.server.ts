@@ -8,6 +8,7 @@ import type { Actor } from '$lib/server/auth/access';
 import type { MediaKind } from '$lib/server/media/types';
 import { mediaUrls, responsiveImage } from '$lib/server/media/responsive';
 import { tileUrlPattern } from '$lib/server/tours/directory';
+import { restoreVersionAction } from '$lib/server/content/restore-action';
 
 /** Tells the shared cache in front of the app (server.js) that public pages have changed. */
 const purge = { 'x-kraeved-purge': 'museums' };
@@ -170,5 +171,18 @@ export const actions: Actions = {
       )
     );
     return { sentBack: true };
+  },
+  restoreVersion: async ({ request, locals, params }) => {
+    const museumId = idParam(params.id);
+    const tourId = idParam(params.tourId);
+    return restoreVersionAction(request, (revision, replacing) =>
+      locals.app.tourEditor.restoreVersion(
+        locals.staff?.actor ?? null,
+        museumId,
+        tourId,
+        revision,
+        replacing
+      )
+    );
   }
 };

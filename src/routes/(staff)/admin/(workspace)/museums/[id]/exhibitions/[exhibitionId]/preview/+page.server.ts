@@ -3,11 +3,12 @@ import { idParam } from '$lib/server/http/guards';
 import { previewPage } from '$lib/server/exhibitions/staff-pages';
 
 /** The exhibition as the version being edited would show it to visitors, before anyone publishes it. */
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = ({ locals, params, url }) => {
   const museumId = idParam(params.id);
   return previewPage(
     locals,
     { owner: { kind: 'museum', museumId }, base: `/admin/museums/${museumId}` },
-    params.exhibitionId
+    params.exhibitionId,
+    url
   );
 };
