@@ -14,6 +14,8 @@ export interface ServerOptions {
   demoPictures?: boolean;
   /** Run on this PostgreSQL database instead of a fresh SQLite file. */
   databaseUrl?: string;
+  /** More environment, e.g. SMTP_HOST and SMTP_PORT of a test mail server. */
+  env?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -72,6 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The public address: links, the sitemap and SvelteKit's form origin check use it.
   env.ORIGIN = url;
   if (options.frozenNow) env.KRAEVED_FROZEN_NOW = options.frozenNow;
+  Object.assign(env, options.env);
   if (options.databaseUrl) {
     env.DATABASE_URL = options.databaseUrl;
     env.AUTH_SECRET = 'e2e-secret-that-is-long-enough-for-auth-0123';

@@ -115,5 +115,45 @@ function enhanceNearMe() {
   });
 }
 
+/**
+ * The registration form posts in place: the answer page's box (the result, or the form again
+ * with its messages) replaces this one, without leaving the event's page. Any failure on the
+ * way falls back to the ordinary post.
+ */
+function enhanceRegistration() {
+  /** @type {HTMLFormElement | null} */
+  const form = document.querySelector('form[data-registration-form]');
+  if (!form || !('fetch' in window) || !('DOMParser' in window)) return;
+  const box = form.closest('[data-registration]');
+  if (!box) return;
+  /** @param {SubmitEvent} event */
+  const submit = async (event) => {
+    event.preventDefault();
+    const button = /** @type {HTMLButtonElement | null} */ (
+      form.querySelector('button[type=submit]')
+    );
+    if (button) button.disabled = true;
+    try {
+      const response = await fetch(form.action, {
+        method: 'POST',
+        body: new FormData(form),
+        headers: { accept: 'text/html' }
+      });
+      const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const answer = page.querySelector('[data-registration]');
+      if (!answer) throw new Error('no answer');
+      box.replaceWith(answer);
+      enhanceRegistration();
+      /** @type {HTMLElement | null} */ (
+        answer.querySelector('[data-registration-answer]')
+      )?.focus();
+    } catch {
+      form.submit();
+    }
+  };
+  form.addEventListener('submit', (event) => void submit(event));
+}
+
 enhanceMaps();
 enhanceNearMe();
+enhanceRegistration();

@@ -22,7 +22,7 @@ import type {
   RegistrationRefusal,
   SessionAvailability
 } from '$lib/shared/registration';
-import { checkRegistration } from './checks';
+import { checkRegistration, type RegistrationRequest } from './checks';
 import { hashCancelToken, isCancelToken, newCancelToken } from './tokens';
 import {
   registrationMail,
@@ -72,7 +72,28 @@ export interface RegistrationDeps {
  * in order and promoted when places free up; mails for every step; staff lists and attendance.
  */
 export class Registrations {
+  /**
+   * Work on a session waits here, in line, before it takes a database connection: 200 visitors
+   * at once would otherwise hold the whole pool while they queue for the row lock, and others
+   * would time out waiting for a connection. The lock still decides across app instances.
+   */
+  private readonly lines = new Map<number, Promise<unknown>>();
+
   constructor(private readonly deps: RegistrationDeps) {}
+
+  private inLine<T>(sessionId: number, work: () => Promise<T>): Promise<T> {
+    const before = this.lines.get(sessionId) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined
+    );
+    this.lines.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.lines.get(sessionId) === settled) this.lines.delete(sessionId);
+    });
+    return mine;
+  }
 
   /** "places left: N", "waitlist" or "closed" for each of the sessions (public). */
   async availability(sessions: RegistrationSession[]): Promise<Map<number, SessionAvailability>> {
@@ -139,12 +160,23 @@ export class Registrations {
     // A bot that filled the hidden field is told what a person would be, and nothing is kept.
     if (form.website.trim() !== '')
       return { ok: true, outcome: 'confirmed', registrationId: null, email: request.email };
-    const consent = await this.consentText();
     const token = newCancelToken();
+    const consent = (await this.consentText())[context.locale];
+    return this.inLine(session.id, () =>
+      this.decide(session.id, request, { ...context, consent }, token)
+    );
+  }
+
+  private decide(
+    sessionId: number,
+    request: RegistrationRequest,
+    context: { locale: Locale; consent: string },
+    token: { token: string; hash: string }
+  ): Promise<RegisterResult> {
     return this.deps.repository.transaction(async (trx) => {
-      if (!(await this.deps.repository.lockSession(trx, session.id)))
+      if (!(await this.deps.repository.lockSession(trx, sessionId)))
         return { ok: false, refused: 'closed' } as const;
-      const current = await this.deps.sessions.find(session.id, trx);
+      const current = await this.deps.sessions.find(sessionId, trx);
       if (!current || current.capacity === null) return { ok: false, refused: 'closed' } as const;
       const now = this.deps.clock();
       const closed = closedReason(current, now);
@@ -164,7 +196,7 @@ export class Registrations {
         eventId: current.eventId,
         status,
         locale: context.locale,
-        consentText: consent[context.locale],
+        consentText: context.consent,
         cancelTokenHash: token.hash,
         createdAt: now.toISOString()
       });
@@ -215,10 +247,17 @@ export class Registrations {
   }
 
   private async cancel(id: number, by: 'visitor' | 'staff'): Promise<boolean> {
+    // A registration never changes session: its session's line and lock first, then its state.
+    const sessionId = (await this.deps.repository.find(id))?.sessionId;
+    if (sessionId === undefined) return false;
+    return this.inLine(sessionId, () => this.cancelInLine(id, sessionId, by));
+  }
+
+  private cancelInLine(id: number, sessionId: number, by: 'visitor' | 'staff') {
     return this.deps.repository.transaction(async (trx) => {
+      await this.deps.repository.lockSession(trx, sessionId);
       const registration = await this.deps.repository.find(id, trx);
       if (!registration) return false;
-      await this.deps.repository.lockSession(trx, registration.sessionId);
       const session = await this.deps.sessions.find(registration.sessionId, trx);
       if (!(await this.deps.repository.cancel(trx, id, by, this.deps.clock()))) return false;
       if (!session) return true;
@@ -254,11 +293,13 @@ export class Registrations {
 
   /** Places may have grown (a new capacity published): the waitlist moves up. */
   async promoteWaiting(sessionId: number): Promise<number[]> {
-    return this.deps.repository.transaction(async (trx) => {
-      await this.deps.repository.lockSession(trx, sessionId);
-      const session = await this.deps.sessions.find(sessionId, trx);
-      return session ? this.promote(trx, session) : [];
-    });
+    return this.inLine(sessionId, () =>
+      this.deps.repository.transaction(async (trx) => {
+        await this.deps.repository.lockSession(trx, sessionId);
+        const session = await this.deps.sessions.find(sessionId, trx);
+        return session ? this.promote(trx, session) : [];
+      })
+    );
   }
 
   /**
@@ -268,29 +309,33 @@ export class Registrations {
    */
   async sessionsChanged(eventId: number, changes: SessionChange[]): Promise<void> {
     for (const change of changes) {
-      await this.deps.repository.transaction(async (trx) => {
-        await this.deps.repository.lockSession(trx, change.sessionId);
-        const session = await this.deps.sessions.find(change.sessionId, trx);
-        if (!session || session.eventId !== eventId) return;
-        const live = await this.deps.repository.live(trx, [session.id]);
-        if (change.kind === 'cancelled' || change.kind === 'removed') {
-          for (const registration of live) {
-            await this.deps.repository.cancel(trx, registration.id, 'event', this.deps.clock());
-            await this.mail(trx, 'cancelled', registration, session);
-          }
-          return;
-        }
-        if (change.kind === 'moved') {
-          await this.deps.repository.forgetReminders(trx, session.id);
-          for (const registration of live) {
-            await this.mail(trx, 'moved', registration, session);
-            if (registration.status === 'confirmed')
-              await this.scheduleReminder(trx, registration.id, session);
-          }
-        }
-        await this.promote(trx, session);
-      });
+      await this.inLine(change.sessionId, () => this.applyChange(eventId, change));
     }
+  }
+
+  private applyChange(eventId: number, change: SessionChange): Promise<void> {
+    return this.deps.repository.transaction(async (trx) => {
+      await this.deps.repository.lockSession(trx, change.sessionId);
+      const session = await this.deps.sessions.find(change.sessionId, trx);
+      if (!session || session.eventId !== eventId) return;
+      const live = await this.deps.repository.live(trx, [session.id]);
+      if (change.kind === 'cancelled' || change.kind === 'removed') {
+        for (const registration of live) {
+          await this.deps.repository.cancel(trx, registration.id, 'event', this.deps.clock());
+          await this.mail(trx, 'cancelled', registration, session);
+        }
+        return;
+      }
+      if (change.kind === 'moved') {
+        await this.deps.repository.forgetReminders(trx, session.id);
+        for (const registration of live) {
+          await this.mail(trx, 'moved', registration, session);
+          if (registration.status === 'confirmed')
+            await this.scheduleReminder(trx, registration.id, session);
+        }
+      }
+      await this.promote(trx, session);
+    });
   }
 
   /**
