@@ -46,6 +46,7 @@ import { SearchIndex } from './search/index';
 import { SearchService } from './search/service';
 import { MuseumSearchFeed } from './search/museums';
 import { startDemoExhibitions } from './demo/exhibitions';
+import { startDemoEvents } from './demo/events';
 import { HarvestRepository } from './exhibits/harvest';
 import { OpenExhibits, OpenUrls } from './interop/open-exhibits';
 import { OaiPmh } from './interop/oai-pmh';
@@ -58,6 +59,8 @@ import { EventEditor } from './events/editor';
 import type { SessionNotices } from './events/sessions';
 import type { Registrations } from './registrations/service';
 import { RegistrationSessionRepository } from './registrations/session-repository';
+import { EventDirectory } from './events/directory';
+import { EventFeeds } from './events/feeds';
 import { MediaRepository } from './media/repository';
 
 /** Everything a request may use, built once at start-up: the composition root. */
@@ -110,6 +113,10 @@ export interface App {
   registrations: Registrations;
   /** The published sessions registration counts against (the registration box reads them). */
   registrationSessions: RegistrationSessionRepository;
+  /** Published events for visitors: event pages, the regional calendar, upcoming lists. */
+  events: EventDirectory;
+  /** iCalendar feeds of events (all, narrowed like the calendar, one event). */
+  eventFeeds: EventFeeds;
   /** Inventory imports of CSV and XLSX files (run by the `exhibits.import` job). */
   importer: ExhibitImporter;
   /** A museum's exhibits as CSV, XLSX or JSON. */
@@ -230,6 +237,17 @@ export async function createApp(config: Config): Promise<App> {
     assetsOf,
     new OpenUrls(config.origin, mediaUrls(config.media.publicUrl))
   );
+  // Demo events are seeded once, when there are none, dated from the clock at that start.
+  if (config.demoData)
+    void startDemoEvents({
+      museums: repos.museums,
+      staff,
+      editor: eventEditor,
+      clock,
+      seeded: () => eventRepository.hasDemo()
+    })
+      .then((count) => count > 0 && log.info({ count }, 'demo events published'))
+      .catch((error: unknown) => log.warn({ err: error }, 'demo events not loaded'));
   if (freshDemo) {
     // In the background: a first start need not wait for three hundred objects; the demo
     // exhibitions and the demo tour's hotspots draw on them, so they follow.
@@ -327,7 +345,9 @@ export async function createApp(config: Config): Promise<App> {
     exhibitionEditor,
     eventEditor,
     registrations: background.registrations,
-    registrationSessions: new RegistrationSessionRepository(database.db)
+    registrationSessions: new RegistrationSessionRepository(database.db),
+    events: new EventDirectory(eventRepository, ownerAssets, mediaUrls(config.media.publicUrl)),
+    eventFeeds: new EventFeeds(eventRepository, config.origin, clock)
   };
 }
 

@@ -3,7 +3,14 @@ import type { DB } from '../db/schema';
 import { readJson, writeJson } from '../db/json';
 import { RevisionStore } from '../content/revision-store';
 import { associationTimeZone } from '../auth/audit-lines';
-import { eventInput, type EventOrigin, type EventRecord } from '$lib/shared/event';
+import {
+  ageRatings,
+  eventInput,
+  type AgeRating,
+  type EventKind,
+  type EventOrigin,
+  type EventRecord
+} from '$lib/shared/event';
 import { sessionChanges, sessionRows, type SessionChange } from './sessions';
 
 type Title = { ru: string; en: string };
@@ -14,6 +21,21 @@ export interface EventPlacement {
   settlementId: number | null;
   districtId: number | null;
   venueMuseumId: number | null;
+}
+
+/** What the regional calendar narrows by; every part optional. */
+export interface CalendarFilter {
+  /** A settlement's slug. */
+  town?: string | null;
+  /** A district's slug. */
+  district?: string | null;
+  /** A museum's slug: events it organises or hosts. */
+  museum?: string | null;
+  kind?: EventKind | null;
+  /** Suitable at this age rating: events rated at or below it. */
+  age?: AgeRating | null;
+  free?: boolean;
+  schools?: boolean;
 }
 
 /** SQL for events, their versions and the sessions of their published versions. */
@@ -314,6 +336,217 @@ export class EventRepository {
       await this.publishedQuery().where('events.id', '=', eventId).execute()
     );
     return found;
+  }
+
+  /**
+   * Sessions of published events overlapping [from, to) (UTC instants), earliest first: only what
+   * placing them on a calendar needs; cards are read for the few shown.
+   */
+  async calendarSessions(filter: CalendarFilter, from: string, to: string, limit?: number) {
+    let query = this.db
+      .selectFrom('event_sessions')
+      .innerJoin('events', 'events.id', 'event_sessions.event_id')
+      .where('events.published', 'is not', null)
+      .where('event_sessions.status', '!=', 'removed')
+      .where('event_sessions.starts_at', '<', to)
+      .where((eb) =>
+        eb.or([
+          eb('event_sessions.ends_at', '>', from),
+          eb.and([
+            eb('event_sessions.ends_at', 'is', null),
+            eb('event_sessions.starts_at', '>=', from)
+          ])
+        ])
+      );
+    if (filter.town)
+      query = query.where('events.settlement_id', '=', (eb) =>
+        eb.selectFrom('settlements').where('slug', '=', filter.town!).select('id')
+      );
+    if (filter.district)
+      query = query.where('events.district_id', '=', (eb) =>
+        eb.selectFrom('districts').where('slug', '=', filter.district!).select('id')
+      );
+    if (filter.museum) {
+      const museum = filter.museum;
+      query = query.where((eb) => {
+        const id = eb.selectFrom('museums').where('slug', '=', museum).select('id');
+        return eb.or([eb('events.venue_museum_id', '=', id), eb('events.museum_id', '=', id)]);
+      });
+    }
+    if (filter.kind) query = query.where('events.kind', '=', filter.kind);
+    if (filter.age)
+      query = query.where(
+        'events.age_rating',
+        'in',
+        ageRatings.slice(0, ageRatings.indexOf(filter.age) + 1)
+      );
+    if (filter.free) query = query.where('events.free', '=', 1);
+    if (filter.schools) query = query.where('events.for_schools', '=', 1);
+    let ordered = query
+      .select([
+        'event_sessions.id',
+        'event_sessions.event_id',
+        'event_sessions.starts_at',
+        'event_sessions.ends_at',
+        'event_sessions.all_day',
+        'event_sessions.status'
+      ])
+      .orderBy('event_sessions.starts_at')
+      .orderBy('event_sessions.id');
+    if (limit !== undefined) ordered = ordered.limit(limit);
+    const rows = await ordered.execute();
+    return rows.map((r) => ({
+      sessionId: r.id,
+      eventId: r.event_id,
+      startsAt: new Date(r.starts_at).toISOString(),
+      endsAt: r.ends_at === null ? null : new Date(r.ends_at).toISOString(),
+      allDay: r.all_day === 1,
+      status: r.status
+    }));
+  }
+
+  /** Published events with their organiser, venue museum and town, for cards and feeds. */
+  async publishedAmong(ids: number[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('events')
+      .leftJoin('museums as owner', 'owner.id', 'events.museum_id')
+      .leftJoin('museums as venue', 'venue.id', 'events.venue_museum_id')
+      .leftJoin('settlements', 'settlements.id', 'events.settlement_id')
+      .leftJoin('districts', 'districts.id', 'events.district_id')
+      .where('events.id', 'in', ids)
+      .where('events.published', 'is not', null)
+      .select([
+        'events.id',
+        'events.museum_id',
+        'events.slug',
+        'events.origin',
+        'events.published',
+        'events.published_at',
+        'events.time_zone',
+        'owner.slug as owner_slug',
+        'owner.name_ru as owner_ru',
+        'owner.name_en as owner_en',
+        'venue.id as venue_id',
+        'venue.slug as venue_slug',
+        'venue.name_ru as venue_ru',
+        'venue.name_en as venue_en',
+        'venue.address_ru as venue_address_ru',
+        'venue.address_en as venue_address_en',
+        'settlements.name_ru as town_ru',
+        'settlements.name_en as town_en',
+        'districts.name_ru as district_ru',
+        'districts.name_en as district_en'
+      ])
+      .execute();
+    const pair = (ru: string | null, en: string | null) =>
+      ru === null ? null : { ru, en: en ?? ru };
+    return rows.map((r) => ({
+      id: r.id,
+      museumId: r.museum_id,
+      slug: r.slug,
+      origin: r.origin,
+      publishedAt: r.published_at,
+      timeZone: r.time_zone ?? associationTimeZone,
+      museum:
+        r.owner_slug === null
+          ? null
+          : { slug: r.owner_slug, name: { ru: r.owner_ru ?? '', en: r.owner_en ?? '' } },
+      venueMuseum:
+        r.venue_id === null || r.venue_slug === null
+          ? null
+          : {
+              id: r.venue_id,
+              slug: r.venue_slug,
+              name: { ru: r.venue_ru ?? '', en: r.venue_en ?? '' },
+              address: pair(r.venue_address_ru, r.venue_address_en)
+            },
+      town: pair(r.town_ru, r.town_en),
+      district: pair(r.district_ru, r.district_en),
+      record: decodeRecord(r.published)
+    }));
+  }
+
+  /** Towns, districts and museums to choose from in the calendar's filters. */
+  async filterChoices() {
+    const [towns, districts, museums] = await Promise.all([
+      this.db
+        .selectFrom('settlements')
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('events')
+            .where('settlement_id', 'is not', null)
+            .select((s) => s.ref('settlement_id').$castTo<number>().as('id'))
+        )
+        .select(['slug', 'name_ru', 'name_en'])
+        .orderBy('name_ru')
+        .execute(),
+      this.db
+        .selectFrom('districts')
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('events')
+            .where('district_id', 'is not', null)
+            .select((s) => s.ref('district_id').$castTo<number>().as('id'))
+        )
+        .select(['slug', 'name_ru', 'name_en'])
+        .orderBy('name_ru')
+        .execute(),
+      this.db
+        .selectFrom('museums')
+        .select(['slug', 'name_ru', 'name_en'])
+        .orderBy('name_ru')
+        .execute()
+    ]);
+    const named = (rows: { slug: string; name_ru: string; name_en: string }[]) =>
+      rows.map((r) => ({ slug: r.slug, name: { ru: r.name_ru, en: r.name_en } }));
+    return { towns: named(towns), districts: named(districts), museums: named(museums) };
+  }
+
+  /** Ids of every published event (reindexing, feeds), optionally of one organiser. */
+  async publishedIds(filter: { museumSlug?: string | null; kind?: EventKind } = {}) {
+    let query = this.db
+      .selectFrom('events')
+      .leftJoin('museums', 'museums.id', 'events.museum_id')
+      .where('events.published', 'is not', null);
+    if (filter.museumSlug !== undefined)
+      query =
+        filter.museumSlug === null
+          ? query.where('events.museum_id', 'is', null)
+          : query.where('museums.slug', '=', filter.museumSlug);
+    if (filter.kind) query = query.where('events.kind', '=', filter.kind);
+    return (await query.select('events.id').orderBy('events.id').execute()).map((r) => r.id);
+  }
+
+  /** Whether the demo events are there (they are seeded once). */
+  async hasDemo(): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('events')
+      .where('origin', '=', 'demo')
+      .select('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** A venue museum's name and address (previews). */
+  async museumCard(museumId: number) {
+    const row = await this.db
+      .selectFrom('museums')
+      .where('id', '=', museumId)
+      .select(['id', 'slug', 'name_ru', 'name_en', 'address_ru', 'address_en'])
+      .executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          slug: row.slug,
+          name: { ru: row.name_ru, en: row.name_en },
+          address:
+            row.address_ru === null
+              ? null
+              : { ru: row.address_ru, en: row.address_en ?? row.address_ru }
+        }
+      : undefined;
   }
 
   /** The museum's header (for previews); undefined for the association. */
