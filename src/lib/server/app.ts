@@ -166,6 +166,17 @@ export async function createApp(config: Config): Promise<App> {
   // The same Database as the web process: on SQLite a second connection in one process deadlocks.
   const worker = config.worker ? background.worker() : null;
   worker?.start();
+  // Exhibit images made ready before deep zoom existed get their IIIF tiles: a batch at start
+  // and each hour after, until none is left (idempotent: an image is queued once).
+  const backfillDeepZoom = () =>
+    void background
+      .backfillDeepZoom()
+      .then((queued) => {
+        if (queued > 0) log.info({ queued }, 'deep zoom queued for older images');
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'deep zoom backfill'));
+  backfillDeepZoom();
+  setInterval(backfillDeepZoom, 60 * 60 * 1000).unref();
   const audit = new AuditLog(staff, repos.museums, clock);
   const jobOverview = new JobOverview(background.queue, staff, () => worker?.wake());
   const uploads = new ResumableUploads(media, {

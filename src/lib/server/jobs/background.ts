@@ -20,6 +20,7 @@ import { SearchRepository } from '../search/repository';
 import { TourRepository } from '../tours/repository';
 import { MediaRepository } from '../media/repository';
 import { MediaLibrary, type AssetUsage } from '../media/library';
+import { backfillDeepZoom } from '../media/deep-zoom-backfill';
 import type { Asset } from '../media/repository';
 import { createStorage } from '../storage';
 import { JobRepository } from './repository';
@@ -125,10 +126,13 @@ export async function createBackgroundWork(deps: {
     limit: new RateLimit(registrationLimit)
   });
   const services: JobServices = { mailer, media, importer, registrations };
+  const mediaRepository = new MediaRepository(database.db);
   return {
     queue,
     storage,
     ...services,
+    /** Queues deep zoom for a batch of older exhibit images without it (see backfillDeepZoom). */
+    backfillDeepZoom: () => backfillDeepZoom({ media: mediaRepository, jobs: repository, queue }),
     /** A worker over every handler; the caller starts and stops it. */
     worker: () =>
       new JobWorker({ repository, clock: jobClock, log, handlers: jobHandlers(services) })

@@ -62,6 +62,25 @@ export class JobRepository {
     this.retry = { ...defaultRetryPolicy, ...options.retry };
   }
 
+  /**
+   * Of these ids, those that a job of this name, in any state, already carries as `payload[key]`
+   * (a `media.iiif` job for an asset): so a backfill queues each thing once.
+   */
+  async namedIn(name: JobName, key: string, ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const value =
+      this.dialect === 'postgres'
+        ? sql<number>`CAST(payload ->> ${key} AS integer)`
+        : sql<number>`json_extract(payload, ${`$.${key}`})`;
+    const rows = await this.db
+      .selectFrom('jobs')
+      .where('name', '=', name)
+      .where(value, 'in', ids)
+      .select(value.as('value'))
+      .execute();
+    return new Set(rows.map((row) => Number(row.value)));
+  }
+
   /** Adds a job; pass the caller's transaction so the job exists only if its data does. */
   async enqueue<N extends JobName>(
     job: NewJob<N>,

@@ -221,6 +221,32 @@ export class MediaRepository {
       .execute();
   }
 
+  /**
+   * Ready images an exhibit shows (its published record or its open version) that have no IIIF
+   * tiles, by id after `afterId`: those made ready before deep zoom existed.
+   */
+  async exhibitImagesWithoutDeepZoom(limit: number, afterId = 0): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('media_assets')
+      .where('kind', '=', 'image')
+      .where('status', '=', 'ready')
+      .where('deep_zoom', 'is', null)
+      .where('id', '>', afterId)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('exhibit_assets')
+            .whereRef('exhibit_assets.asset_id', '=', 'media_assets.id')
+            .select('exhibit_assets.asset_id')
+        )
+      )
+      .select('id')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async markFailed(id: number, error: string, now: string): Promise<void> {
     await this.db
       .updateTable('media_assets')
