@@ -19,8 +19,8 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ params, locals, setHeaders }) => {
-    setHeaders({ 'cache-control': 'private, no-store' });
+  // The page's load runs after this and marks the answer private too.
+  default: async ({ params, locals }) => {
     const outcome = await locals.app.registrations.cancelByToken(params.token);
     if (!outcome) error(404, 'Not found');
     return { outcome };
