@@ -62,6 +62,8 @@ import { RegistrationSessionRepository } from './registrations/session-repositor
 import { EventDirectory } from './events/directory';
 import { EventFeeds } from './events/feeds';
 import { MediaRepository } from './media/repository';
+import { NewsDirectory } from './news/directory';
+import type { NewsEditor } from './news/editor';
 
 /** Everything a request may use, built once at start-up: the composition root. */
 export interface App {
@@ -121,6 +123,10 @@ export interface App {
   importer: ExhibitImporter;
   /** A museum's exhibits as CSV, XLSX or JSON. */
   exhibitExport: ExhibitExport;
+  /** Published news for visitors: pages, lists, feeds. */
+  news: NewsDirectory;
+  /** Staff editing of news (a museum's or the association's), scheduled publishing included. */
+  newsEditor: NewsEditor;
 }
 
 export async function createApp(config: Config): Promise<App> {
@@ -227,6 +233,8 @@ export async function createApp(config: Config): Promise<App> {
   // Registrations are told when published sessions move or are called off (RegistrationNotices).
   const sessionNotices: SessionNotices = background.registrations;
   const eventEditor = new EventEditor(eventRepository, staff, clock, ownerAssets, sessionNotices);
+  // News: indexed whole when the index has none, then one at each publishing.
+  if ((await searchIndex.count('news')) === 0) await background.newsIndexer.reindexAll();
   // Exhibits may be many (an imported inventory): an empty index is filled in the background.
   const exhibitIndexer = new ExhibitIndexer(exhibitRepository, searchIndex);
   if ((await searchIndex.count('exhibit')) === 0)
@@ -312,7 +320,8 @@ export async function createApp(config: Config): Promise<App> {
       jobOverview,
       clock,
       tourRepository,
-      exhibitRepository
+      exhibitRepository,
+      background.newsRepository
     ),
     team: new Team(staff, repos.museums, clock),
     audit,
@@ -358,7 +367,13 @@ export async function createApp(config: Config): Promise<App> {
     registrations: background.registrations,
     registrationSessions: new RegistrationSessionRepository(database.db),
     events: new EventDirectory(eventRepository, ownerAssets, mediaUrls(config.media.publicUrl)),
-    eventFeeds: new EventFeeds(eventRepository, config.origin, clock)
+    eventFeeds: new EventFeeds(eventRepository, config.origin, clock),
+    news: new NewsDirectory(
+      background.newsRepository,
+      ownerAssets,
+      mediaUrls(config.media.publicUrl)
+    ),
+    newsEditor: background.news
   };
 }
 

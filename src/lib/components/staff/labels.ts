@@ -25,7 +25,8 @@ const jobNames: Record<string, () => string> = {
   'media.purge': m.jobs_name_media_purge,
   'media.iiif': m.jobs_name_media_iiif,
   'exhibits.import': m.jobs_name_exhibits_import,
-  'registrations.remind': m.jobs_name_registrations_remind
+  'registrations.remind': m.jobs_name_registrations_remind,
+  'news.publish': m.jobs_name_news_publish
 };
 
 export const jobNameLabel = (name: string): string => jobNames[name]?.() ?? name;

@@ -9,6 +9,7 @@ import type { RevisionRepository } from '../museums/revisions';
 import type { JobOverview } from '../jobs/overview';
 import type { TourRepository } from '../tours/repository';
 import type { ExhibitRepository } from '../exhibits/repository';
+import type { NewsRepository } from '../news/repository';
 
 /** What a signed-in person sees first: their museums, their drafts, what waits for them, the latest changes. */
 export class Workspace {
@@ -19,7 +20,10 @@ export class Workspace {
     private readonly jobs: JobOverview,
     private readonly clock: () => Date,
     private readonly tours: Pick<TourRepository, 'waitingForReview'>,
-    private readonly exhibits: Pick<ExhibitRepository, 'waitingForReview'>
+    private readonly exhibits: Pick<ExhibitRepository, 'waitingForReview'>,
+    private readonly news: Pick<NewsRepository, 'waitingForReview'> = {
+      waitingForReview: async () => []
+    }
   ) {}
 
   /** Everything here is limited to the museums the person works on (all, for the association). */
@@ -27,13 +31,14 @@ export class Workspace {
     if (!session) throw new NotFoundOrForbidden();
     const { actor } = session;
     const scope = museumsOf(actor);
-    const [museums, open, tours, exhibits, recent, jobs] = await Promise.all([
+    const [museums, open, tours, exhibits, recent, jobs, news] = await Promise.all([
       this.museums.namesOf(scope),
       this.revisions.openIn(scope),
       this.tours.waitingForReview(scope),
       this.exhibits.waitingForReview(scope),
       this.audit.recent(actor, locale, 10),
-      this.jobs.visibleTo(actor) ? this.jobs.counts(actor) : Promise.resolve(null)
+      this.jobs.visibleTo(actor) ? this.jobs.counts(actor) : Promise.resolve(null),
+      this.news.waitingForReview(scope)
     ]);
     const now = this.clock();
     const named = new Map(
@@ -84,6 +89,24 @@ export class Workspace {
           museum: named.get(e.museum_id)?.name ?? '',
           author: e.author,
           when: when(e.updated_at)
+        })),
+      /** News submitted for review (the association's for its admins); each links to its editor. */
+      waitingNews: news
+        .filter((n) =>
+          n.museum_id === null
+            ? can(actor, 'museum.review', { kind: 'association' })
+            : mayReview(n.museum_id)
+        )
+        .map((n) => ({
+          revisionId: n.id,
+          href:
+            n.museum_id === null
+              ? `/admin/association/news/${n.news_id}`
+              : `/admin/museums/${n.museum_id}/news/${n.news_id}`,
+          title: pick(locale, n.title_ru, n.title_en),
+          museum: n.museum_id === null ? null : (named.get(n.museum_id)?.name ?? ''),
+          author: n.author,
+          when: when(n.updated_at)
         })),
       recent,
       canReadAudit: this.audit.readable(actor),

@@ -60,3 +60,17 @@ export function plainText(value: string): string {
     .replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => escapes[name] ?? '')
     .trim();
 }
+
+/** Rich text as the words in it, for the search index. */
+export function wordsOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -442,6 +442,47 @@ export interface ExhibitionRevisionsTable {
   published_by: string | null;
 }
 
+export interface NewsTable {
+  id: Generated<number>;
+  /** Null: the association's own news. */
+  museum_id: number | null;
+  /** Unique per owner. */
+  slug: string;
+  origin: ColumnType<'staff' | 'demo', 'staff' | 'demo' | undefined>;
+  title_ru: string;
+  title_en: string;
+  /** The published NewsRecord; null until the first publishing. */
+  published: Json<unknown> | null;
+  /** '|семинар|seminar|': the published record's tags, lower case, for filtering. */
+  tags: ColumnType<string, string | undefined, string>;
+  /** First published; kept when a later version is published. */
+  published_at: string | null;
+  /** Last published. */
+  modified_at: string | null;
+  /** When the scheduled version goes public (UTC); null when nothing is scheduled. */
+  scheduled_at: string | null;
+  scheduled_revision_id: number | null;
+  /** The scheduled version's updated_at when it was scheduled: a later edit differs. */
+  scheduled_stamp: string | null;
+  scheduled_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NewsRevisionsTable {
+  id: Generated<number>;
+  news_id: number;
+  author_id: string | null;
+  status: 'draft' | 'review' | 'published' | 'discarded';
+  /** A whole NewsRecord. */
+  data: Json<unknown>;
+  note: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: string | null;
+  published_by: string | null;
+}
+
 /** An inventory file on its way in (exhibits/import). */
 export interface ImportsTable {
   id: Generated<number>;
@@ -622,4 +663,6 @@ export interface DB {
   event_sessions: EventSessionsTable;
   registrations: RegistrationsTable;
   registration_settings: RegistrationSettingsTable;
+  news: NewsTable;
+  news_revisions: NewsRevisionsTable;
 }

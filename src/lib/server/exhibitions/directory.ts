@@ -11,7 +11,7 @@ import {
   type FigureView
 } from '$lib/shared/exhibition';
 import type { VideoView } from '$lib/shared/tour';
-import { sanitizeRichText } from '../content/rich-text';
+import { sanitizeRichText, wordsOf } from '../content/rich-text';
 import type { Asset } from '../media/repository';
 import { responsiveImage } from '../media/responsive';
 import type { SearchDocument } from '../search/types';
@@ -257,7 +257,7 @@ export function exhibitionDocument(found: {
       ...record.blocks.flatMap((block) => {
         switch (block.kind) {
           case 'text':
-            return [plain(block.body[lang])];
+            return [wordsOf(block.body[lang])];
           case 'quote':
             return [block.text[lang], block.attribution?.[lang] ?? ''];
           case 'image':
@@ -286,18 +286,4 @@ export function exhibitionDocument(found: {
     imageAssetId: record.coverAssetId ?? null,
     date: found.publishedAt?.slice(0, 10) ?? null
   };
-}
-
-/** Rich text as the words in it. */
-function plain(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 }

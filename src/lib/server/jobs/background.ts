@@ -19,6 +19,10 @@ import { SearchIndex } from '../search/index';
 import { SearchRepository } from '../search/repository';
 import { TourRepository } from '../tours/repository';
 import { MediaRepository } from '../media/repository';
+import { NewsRepository } from '../news/repository';
+import { NewsEditor } from '../news/editor';
+import { NewsIndexer } from '../news/indexing';
+import { newsUsages } from '../news/media-usages';
 import { MediaLibrary, type AssetUsage } from '../media/library';
 import { backfillDeepZoom } from '../media/deep-zoom-backfill';
 import type { Asset } from '../media/repository';
@@ -44,6 +48,8 @@ export interface JobServices {
   media: MediaLibrary;
   importer: ExhibitImporter;
   registrations: Registrations;
+  /** Staff editing of news, whose scheduled publishing is a job. */
+  news: NewsEditor;
 }
 
 /** Every job's handler: the one list both the web process and `npm run worker` run. */
@@ -54,7 +60,10 @@ export function jobHandlers(services: JobServices): JobHandlers {
     'media.purge': (payload) => services.media.purge(payload.folder),
     'media.iiif': (payload) => services.media.makeDeepZoom(payload.assetId),
     'exhibits.import': (payload, run) => services.importer.run(payload.importId, run),
-    'registrations.remind': (payload) => services.registrations.remind(payload.registrationId)
+    'registrations.remind': (payload) => services.registrations.remind(payload.registrationId),
+    'news.publish': async (payload) => {
+      await services.news.publishScheduled(payload);
+    }
   };
 }
 
@@ -98,7 +107,8 @@ export async function createBackgroundWork(deps: {
       museumPhotoUsages(new MuseumRepository(database.db), new RevisionRepository(database.db)),
       tourUsages(new TourRepository(database.db)),
       exhibitUsages(new ExhibitRepository(database.db)),
-      exhibitionUsages(new ExhibitionRepository(database.db))
+      exhibitionUsages(new ExhibitionRepository(database.db)),
+      newsUsages(new NewsRepository(database.db))
     ])
   });
   // Rows an import publishes are findable batch by batch, in the worker as in the web process.
@@ -125,11 +135,32 @@ export async function createBackgroundWork(deps: {
     origin: config.origin,
     limit: new RateLimit(registrationLimit)
   });
-  const services: JobServices = { mailer, media, importer, registrations };
+  // News is published by staff in the web process and, when scheduled, by this job in either.
+  const newsRepository = new NewsRepository(database.db);
   const mediaRepository = new MediaRepository(database.db);
+  const newsIndexer = new NewsIndexer(
+    newsRepository,
+    new SearchIndex(new SearchRepository(database.db, database.dialect))
+  );
+  const news = new NewsEditor(
+    newsRepository,
+    new StaffRepository(database.db),
+    clock,
+    // The association's news shows files of its member museums.
+    (museumId, ids) =>
+      museumId === null ? mediaRepository.findMany(ids) : media.assetsOf(museumId, ids),
+    queue,
+    (id) =>
+      void newsIndexer
+        .reindex(id)
+        .catch((error: unknown) => log.warn({ err: error, id }, 'news not reindexed'))
+  );
+  const services: JobServices = { mailer, media, importer, registrations, news };
   return {
     queue,
     storage,
+    newsRepository,
+    newsIndexer,
     ...services,
     /** Queues deep zoom for a batch of older exhibit images without it (see backfillDeepZoom). */
     backfillDeepZoom: () => backfillDeepZoom({ media: mediaRepository, jobs: repository, queue }),

@@ -18,6 +18,8 @@ export interface JobPayloads {
   'exhibits.import': { importId: number };
   /** The day-before reminder of one registration (it waits again if the session moved later). */
   'registrations.remind': { registrationId: number };
+  /** A news version scheduled by staff, published when its time comes (news/editor.ts). */
+  'news.publish': { newsId: number; revisionId: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -39,7 +41,11 @@ export const jobPayloadSchemas: { [N in JobName]: z.ZodType<JobPayloads[N]> } = 
   'media.purge': z.object({ folder: z.string().min(1) }),
   'media.iiif': z.object({ assetId: z.number().int().positive() }),
   'exhibits.import': z.object({ importId: z.number().int().positive() }),
-  'registrations.remind': z.object({ registrationId: z.number().int().positive() })
+  'registrations.remind': z.object({ registrationId: z.number().int().positive() }),
+  'news.publish': z.object({
+    newsId: z.number().int().positive(),
+    revisionId: z.number().int().positive()
+  })
 };
 
 export function isJobName(name: string): name is JobName {

@@ -15,6 +15,7 @@ import * as deletedTours from './2026-11-23T0320-deleted-tours';
 import * as imports from './2026-11-23T0400-imports';
 import * as events from './2026-11-23T0500-events';
 import * as registrations from './2026-11-23T0510-registrations';
+import * as news from './2026-11-23T0520-news';
 import * as searchReindex from './2026-11-23T0600-search-reindex';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-23T0400-imports': imports,
   '2026-11-23T0500-events': events,
   '2026-11-23T0510-registrations': registrations,
+  '2026-11-23T0520-news': news,
   '2026-11-23T0600-search-reindex': searchReindex
 };

@@ -22,6 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     tours: await locals.app.tours.ofMuseum(params.slug, locals.locale),
     exhibitions: await locals.app.exhibitions.ofOwner(params.slug, locals.locale),
     events: await locals.app.events.upcoming({ museum: params.slug }, now, 5, locals.locale),
+    latestNews: await locals.app.news.latest(params.slug, locals.locale, 3),
     collection: {
       total: objects.total,
       collections: await locals.app.exhibits.collectionsOf(params.slug, locals.locale)

@@ -1,0 +1,5 @@
+import type { PageServerLoad } from './$types';
+import { newsListPage } from '$lib/server/news/pages';
+
+export const load: PageServerLoad = ({ locals, url, params }) =>
+  newsListPage(locals, url, params.slug);

@@ -1,0 +1,5 @@
+import type { PageServerLoad } from './$types';
+import { newsItemPage } from '$lib/server/news/pages';
+
+export const load: PageServerLoad = ({ locals, url, params }) =>
+  newsItemPage(locals, url, params.slug, params.news);
