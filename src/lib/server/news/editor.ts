@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { localized, slug as slugField } from '$lib/shared/fields';
 import type { NewsInput, NewsOrigin, NewsRecord } from '$lib/shared/news';
-import { can, requireAccess, NotFoundOrForbidden, type Actor, type Target } from '../auth/access';
+import {
+  can,
+  found,
+  requireAccess,
+  NotFoundOrForbidden,
+  type Actor,
+  type Target
+} from '../auth/access';
 import { associationTimeZone } from '../auth/audit-lines';
 import type { StaffRepository } from '../auth/staff-repository';
 import { diffFlattened } from '../content/changes';
@@ -10,6 +17,7 @@ import { plainText } from '../content/rich-text';
 import {
   VersionFlow,
   type AuditWriter,
+  type RestoreResult,
   type SaveIntent,
   type SavedStatus
 } from '../content/versions';
@@ -337,6 +345,31 @@ export class NewsEditor {
     requireAccess(actor, 'museum.read-drafts', owner);
     if (!(await this.news.find(ownerMuseum(owner), newsId))) throw new NotFoundOrForbidden();
     return this.news.revisions.history(newsId);
+  }
+
+  /** A version of the item, a past one to preview before restoring it. */
+  async version(actor: Actor | null, owner: NewsOwner, newsId: number, revisionId: number) {
+    requireAccess(actor, 'museum.read-drafts', owner);
+    const item = await this.news.find(ownerMuseum(owner), newsId);
+    return found(item && (await this.flow.version(newsId, revisionId)));
+  }
+
+  /** A past published version as the new draft (VersionFlow.restore); drops any schedule. */
+  async restoreVersion(
+    actor: Actor | null,
+    owner: NewsOwner,
+    newsId: number,
+    revisionId: number,
+    replacing: number | null
+  ): Promise<RestoreResult> {
+    const who = requireAccess(actor, 'museum.edit', owner);
+    const item = await this.news.find(ownerMuseum(owner), newsId);
+    const result = found(
+      item &&
+        (await this.flow.restore(who, newsId, revisionId, replacing, this.audit(owner, newsId)))
+    );
+    if (result.ok && item) await this.dropSchedule(who, owner, newsId, item.title);
+    return result;
   }
 
   /** The owner's files with these ids, for the editor's choices. */

@@ -3,6 +3,7 @@ import { localizeHref } from '$lib/i18n';
 import type { NewsRecord } from '$lib/shared/news';
 import { pick } from '$lib/shared/localize';
 import type { Actor } from '../auth/access';
+import { pastVersion, restoreVersionAction } from '../content/restore-action';
 import { idParam, orNotFound } from '../http/guards';
 import type { Asset } from '../media/repository';
 import { mediaUrls, responsiveImage } from '../media/responsive';
@@ -127,19 +128,29 @@ export async function editorPage(locals: Locals, place: NewsPlace, idText: strin
   });
 }
 
-export async function previewPage(locals: Locals, place: NewsPlace, idText: string) {
+/** The version being edited as visitors would see it; with `?version=` a past one, to restore. */
+export async function previewPage(locals: Locals, place: NewsPlace, idText: string, url: URL) {
   const newsId = idParam(idText);
-  const editing = await orNotFound(() =>
-    locals.app.newsEditor.open(actorOf(locals), place.owner, newsId)
+  const actor = actorOf(locals);
+  const editor = locals.app.newsEditor;
+  const [editing, past] = await orNotFound(() =>
+    Promise.all([
+      editor.open(actor, place.owner, newsId),
+      pastVersion(url, (id) => editor.version(actor, place.owner, newsId, id))
+    ])
   );
   const item = await locals.app.news.preview(
     place.owner.kind === 'museum' ? place.owner.museumId : null,
     newsId,
-    editing.record,
+    past?.data ?? editing.record,
     locals.locale
   );
   if (!item) error(404, 'Not found');
-  return { back: `${place.base}/news/${newsId}`, item };
+  return {
+    back: `${place.base}/news/${newsId}`,
+    item,
+    past: past && { id: past.id, publishedAt: past.publishedAt }
+  };
 }
 
 /** The editor's form actions: save (draft, review, publish, schedule), cancel a schedule, review. */
@@ -197,6 +208,16 @@ export function editorActions(placeOf: (event: RequestEvent) => NewsPlace) {
         )
       );
       return { sentBack: true };
-    }
+    },
+    restoreVersion: async (event: RequestEvent) =>
+      restoreVersionAction(event.request, (revision, replacing) =>
+        event.locals.app.newsEditor.restoreVersion(
+          actorOf(event.locals),
+          placeOf(event).owner,
+          idOf(event),
+          revision,
+          replacing
+        )
+      )
   };
 }
