@@ -63,7 +63,7 @@ function strategicSession(today: string): DemoEvent {
       venue: {
         kind: 'address',
         settlementSlug: 'sankt-peterburg',
-        address: { ru: 'Санкт-Петербург', en: 'Saint Petersburg' },
+        address: { ru: 'Международный культурный форум', en: 'International Cultural Forum' },
         timeZone: 'Europe/Moscow'
       },
       ageRating: '18+',

@@ -214,6 +214,12 @@ export class EventEditor {
     return this.events.revisions.history(eventId);
   }
 
+  /** Museums and towns to choose the venue from. */
+  async venues(actor: Actor | null, owner: EventOwner) {
+    requireAccess(actor, 'museum.read-drafts', owner);
+    return this.events.venueChoices();
+  }
+
   /** The owner's files with these ids, for the editor's choices. */
   async files(actor: Actor | null, owner: EventOwner, ids: number[]) {
     requireAccess(actor, 'museum.read-drafts', owner);

@@ -518,6 +518,26 @@ export class EventRepository {
     return (await query.select('events.id').orderBy('events.id').execute()).map((r) => r.id);
   }
 
+  /** Museums and towns an event may take place at, for the editor's choices. */
+  async venueChoices() {
+    const [museums, towns] = await Promise.all([
+      this.db
+        .selectFrom('museums')
+        .select(['id', 'name_ru', 'name_en'])
+        .orderBy('name_ru')
+        .execute(),
+      this.db
+        .selectFrom('settlements')
+        .select(['slug', 'name_ru', 'name_en'])
+        .orderBy('name_ru')
+        .execute()
+    ]);
+    return {
+      museums: museums.map((r) => ({ id: r.id, name: { ru: r.name_ru, en: r.name_en } })),
+      towns: towns.map((r) => ({ slug: r.slug, name: { ru: r.name_ru, en: r.name_en } }))
+    };
+  }
+
   /** Whether the demo events are there (they are seeded once). */
   async hasDemo(): Promise<boolean> {
     const row = await this.db

@@ -30,7 +30,8 @@ const intents: SaveIntent[] = ['draft', 'review', 'publish'];
 type Locals = App.Locals;
 const actorOf = (locals: Locals) => locals.staff?.actor ?? null;
 
-async function ownerName(locals: Locals, owner: ExhibitionOwner): Promise<string> {
+/** The owner's name for the crumbs: the museum's, or the association's. */
+export async function ownerName(locals: Locals, owner: ExhibitionOwner): Promise<string> {
   if (owner.kind === 'museum')
     return (await locals.app.editor.open(actorOf(locals), owner.museumId)).record.name[
       locals.locale
