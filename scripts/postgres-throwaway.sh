@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster on 127.0.0.1 for the tests and prints its URL.
 # Usage: eval "$(scripts/postgres-throwaway.sh start)"   …   scripts/postgres-throwaway.sh stop "$DIR"
+# KRAEVED_PG_SETTINGS adds server settings, e.g. "-c shared_buffers=1GB" (bench:search).
 set -euo pipefail
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -20,7 +21,7 @@ case "${1:-}" in
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     as_owner "'$bindir/initdb' -D '$dir/data' -U kraeved --auth=trust -E UTF8 --locale=C.UTF-8 >'$dir/initdb.log' 2>&1"
-    as_owner "'$bindir/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-h 127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start >/dev/null"
+    as_owner "'$bindir/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-h 127.0.0.1 -p $port -k '$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${KRAEVED_PG_SETTINGS:-}\" start >/dev/null"
     as_owner "'$bindir/createdb' -h 127.0.0.1 -p $port -U kraeved kraeved_test"
     echo "export TEST_DATABASE_URL=postgres://kraeved@127.0.0.1:$port/kraeved_test"
     echo "export KRAEVED_PG_DIR=$dir"

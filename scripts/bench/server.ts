@@ -407,10 +407,16 @@ export function peakRss(): number {
   return Number(line[1]) * 1024;
 }
 
-/** A throwaway PostgreSQL cluster (scripts/postgres-throwaway.sh), stopped at exit; its URL. */
-export function startThrowawayPostgres(): string {
+/**
+ * A throwaway PostgreSQL cluster (scripts/postgres-throwaway.sh), stopped at exit; its URL.
+ * `settings` are added to the server's, e.g. "-c shared_buffers=2GB".
+ */
+export function startThrowawayPostgres(settings = ''): string {
   const script = path.join(root, 'scripts/postgres-throwaway.sh');
-  const out = execFileSync(script, ['start'], { encoding: 'utf8' });
+  const out = execFileSync(script, ['start'], {
+    encoding: 'utf8',
+    env: { ...process.env, KRAEVED_PG_SETTINGS: settings }
+  });
   const url = /TEST_DATABASE_URL=(\S+)/.exec(out)?.[1];
   const dir = /KRAEVED_PG_DIR=(\S+)/.exec(out)?.[1];
   if (!url || !dir) throw new Error(`no PostgreSQL: ${out}`);

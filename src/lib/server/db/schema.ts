@@ -403,6 +403,9 @@ export interface SearchEntriesTable {
   sort_date: number;
   /** PostgreSQL only: the analysed terms, title weighted A and body B. */
   terms: ColumnType<string, string | undefined, string>;
+  /** PostgreSQL only: the title's terms, and the others' (those not in the title). */
+  title_terms: ColumnType<string, string | undefined, string>;
+  body_terms: ColumnType<string, string | undefined, string>;
 }
 
 /** SQLite only: the FTS5 table of the analysed terms (rowid = search_entries.id). */

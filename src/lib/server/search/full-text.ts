@@ -17,8 +17,8 @@ type Executor = Kysely<DB> | Transaction<DB>;
  * as they are (no database-side parsing or stemming), so both dialects match the same rows.
  */
 export interface FullText {
-  /** The value of `search_entries.terms` (PostgreSQL), or undefined where it has no such column. */
-  column(title: string[], body: string[]): Expression<string> | undefined;
+  /** The term columns of `search_entries` (PostgreSQL); none where the terms live apart. */
+  columns(title: string[], body: string[]): Partial<Record<TermColumn, Expression<string>>>;
   /** Stores the terms of entries already written (SQLite's FTS5 table). */
   write(trx: Executor, rows: { id: number; title: string[]; body: string[] }[]): Promise<void>;
   /**
@@ -41,6 +41,7 @@ export interface FullText {
 }
 
 export type TermsWhere = 'anywhere' | 'title' | 'elsewhere';
+type TermColumn = 'terms' | 'title_terms' | 'body_terms';
 
 export function fullText(dialect: Dialect): FullText {
   return dialect === 'postgres' ? postgres : sqlite;
@@ -50,23 +51,30 @@ export function fullText(dialect: Dialect): FullText {
 const lexeme = (term: string) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
 const postgres: FullText = {
-  column(title, body) {
+  columns(title, body) {
     // Weight A for title terms, B for the rest; one position is enough, nothing asks for phrases.
     const inTitle = new Set(title);
+    const elsewhere = [...new Set(body)].filter((t) => !inTitle.has(t));
     const parts = [...inTitle].map((t) => `${lexeme(t)}:1A`);
-    for (const t of new Set(body)) if (!inTitle.has(t)) parts.push(`${lexeme(t)}:1B`);
-    return sql<string>`${parts.join(' ')}::tsvector`;
+    for (const t of elsewhere) parts.push(`${lexeme(t)}:1B`);
+    const vector = (lexemes: string[]) => sql<string>`${lexemes.join(' ')}::tsvector`;
+    // The title's terms and the others' apart as well, without positions: the planner keeps
+    // statistics per column, not per weight, and a relevance tier needs the true number of
+    // its matches to choose between walking the ids and collecting the matches.
+    return {
+      terms: vector(parts),
+      title_terms: vector([...inTitle].map(lexeme)),
+      body_terms: vector(elsewhere.map(lexeme))
+    };
   },
   async write() {},
   matches(terms, where) {
-    const all = (weight: string) => terms.map((t) => lexeme(t) + weight).join(' & ');
-    const query =
-      where === 'title'
-        ? all(':A')
-        : where === 'elsewhere'
-          ? `(${all('')}) & !(${all(':A')})`
-          : all('');
-    return sql<SqlBool>`search_entries.terms @@ ${query}::tsquery`;
+    const all = terms.map(lexeme).join(' & ');
+    if (where === 'title') return sql<SqlBool>`search_entries.title_terms @@ ${all}::tsquery`;
+    if (where === 'anywhere') return sql<SqlBool>`search_entries.terms @@ ${all}::tsquery`;
+    // One word not in the title is a word elsewhere; of several, at least one is elsewhere.
+    if (terms.length === 1) return sql<SqlBool>`search_entries.body_terms @@ ${all}::tsquery`;
+    return sql<SqlBool>`(search_entries.terms @@ ${all}::tsquery AND NOT search_entries.title_terms @@ ${all}::tsquery)`;
   },
   within(query, terms, where) {
     return query.where(postgres.matches(terms, where));
@@ -78,8 +86,8 @@ const postgres: FullText = {
 const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 const sqlite: FullText = {
-  column() {
-    return undefined;
+  columns() {
+    return {};
   },
   async write(trx, rows) {
     if (rows.length === 0) return;

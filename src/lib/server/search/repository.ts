@@ -11,7 +11,10 @@ import type { DB, SearchEntriesTable } from '../db/schema';
 import { fullText, type FullText } from './full-text';
 import type { SearchKind, SearchQuery, SearchSort } from './types';
 
-export type EntryValues = Omit<Insertable<SearchEntriesTable>, 'terms'>;
+export type EntryValues = Omit<
+  Insertable<SearchEntriesTable>,
+  'terms' | 'title_terms' | 'body_terms'
+>;
 
 export interface EntryWrite {
   values: EntryValues;
@@ -89,10 +92,7 @@ export class SearchRepository {
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < entries.length; i += rowsPerStatement) {
         const batch = entries.slice(i, i + rowsPerStatement);
-        const rows = batch.map((e) => {
-          const terms = this.text.column(e.title, e.body);
-          return terms ? { ...e.values, terms } : e.values;
-        });
+        const rows = batch.map((e) => ({ ...e.values, ...this.text.columns(e.title, e.body) }));
         const written = await trx
           .insertInto('search_entries')
           .values(rows)

@@ -17,6 +17,7 @@ import * as events from './2026-11-23T0500-events';
 import * as registrations from './2026-11-23T0510-registrations';
 import * as news from './2026-11-23T0520-news';
 import * as searchReindex from './2026-11-23T0600-search-reindex';
+import * as searchTitleTerms from './2026-11-23T0610-search-title-terms';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -37,5 +38,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-23T0500-events': events,
   '2026-11-23T0510-registrations': registrations,
   '2026-11-23T0520-news': news,
-  '2026-11-23T0600-search-reindex': searchReindex
+  '2026-11-23T0600-search-reindex': searchReindex,
+  '2026-11-23T0610-search-title-terms': searchTitleTerms
 };
