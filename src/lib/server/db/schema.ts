@@ -413,6 +413,8 @@ export interface SearchTermsTable {
   rowid: number;
   title: string;
   body: string;
+  /** Facet values as words (search/facet-tokens.ts). */
+  facets: string;
 }
 
 export interface ExhibitionsTable {

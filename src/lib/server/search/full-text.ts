@@ -20,7 +20,10 @@ export interface FullText {
   /** The term columns of `search_entries` (PostgreSQL); none where the terms live apart. */
   columns(title: string[], body: string[]): Partial<Record<TermColumn, Expression<string>>>;
   /** Stores the terms of entries already written (SQLite's FTS5 table). */
-  write(trx: Executor, rows: { id: number; title: string[]; body: string[] }[]): Promise<void>;
+  write(
+    trx: Executor,
+    rows: { id: number; title: string[]; body: string[]; facets: string[] }[]
+  ): Promise<void>;
   /**
    * `search_entries.id` has every term: anywhere, all in the title, or anywhere but not all in
    * the title (`elsewhere`: the second tier of relevance, without the first).
@@ -31,11 +34,13 @@ export interface FullText {
    * in `order` (the entry's id) and a LIMIT stops reading, where `matches` as a condition may
    * first collect every match (SQLite reads an IN subquery whole). For relevance pages and facets.
    */
-  within<O>(
-    query: SelectQueryBuilder<DB, 'search_entries', O>,
+  within(
+    db: Kysely<DB>,
     terms: string[],
-    where: TermsWhere
-  ): SelectQueryBuilder<DB, 'search_entries', O>;
+    where: TermsWhere,
+    /** SQLite: facet words (facet-tokens.ts), one of each group, to narrow in the index. */
+    facets?: string[][]
+  ): SelectQueryBuilder<DB, 'search_entries', object>;
   /** The entry's id as the term index hands its rows out, for ORDER BY with `within`. */
   order: Expression<number>;
 }
@@ -76,8 +81,8 @@ const postgres: FullText = {
     if (terms.length === 1) return sql<SqlBool>`search_entries.body_terms @@ ${all}::tsquery`;
     return sql<SqlBool>`(search_entries.terms @@ ${all}::tsquery AND NOT search_entries.title_terms @@ ${all}::tsquery)`;
   },
-  within(query, terms, where) {
-    return query.where(postgres.matches(terms, where));
+  within(db, terms, where) {
+    return db.selectFrom('search_entries').where(postgres.matches(terms, where));
   },
   order: sql.ref('search_entries.id')
 };
@@ -96,19 +101,34 @@ const sqlite: FullText = {
     await sql`DELETE FROM search_terms WHERE rowid IN (${sql.join(ids)})`.execute(trx);
     await trx
       .insertInto('search_terms')
-      .values(rows.map((r) => ({ rowid: r.id, title: r.title.join(' '), body: r.body.join(' ') })))
+      .values(
+        rows.map((r) => ({
+          rowid: r.id,
+          title: r.title.join(' '),
+          body: r.body.join(' '),
+          facets: r.facets.join(' ')
+        }))
+      )
       .execute();
   },
   matches(terms, where) {
     return sql<SqlBool>`search_entries.id IN (SELECT rowid FROM search_terms WHERE search_terms MATCH ${ftsQuery(terms, where)})`;
   },
-  within(query, terms, where) {
-    // A join with the FTS5 table as the outer loop: it yields rowids in order, so ORDER BY
-    // rowid LIMIT n reads n matches (and those the other conditions skip), not all of them.
-    // The FTS table is in scope only for these two clauses, hence the type kept as it was.
-    return query
-      .innerJoin('search_terms', 'search_terms.rowid', 'search_entries.id')
-      .where(sql<SqlBool>`search_terms MATCH ${ftsQuery(terms, where)}`) as unknown as typeof query;
+  within(db, terms, where, facets = []) {
+    // The FTS5 table as the outer loop — CROSS JOIN keeps SQLite from starting at an index of
+    // the other conditions (a category's 77,000 rows, each probing the terms): it yields
+    // rowids in order, so ORDER BY rowid LIMIT n reads n matches and those the other conditions
+    // skip, not all of them. The FTS table stays out of the type: only `order` names it.
+    return db
+      .selectFrom('search_terms')
+      .crossJoin('search_entries')
+      .whereRef('search_entries.id', '=', 'search_terms.rowid')
+      .where(
+        sql<SqlBool>`search_terms MATCH ${[
+          `(${ftsQuery(terms, where)})`,
+          ...facets.map((group) => `facets : (${group.map(phrase).join(' OR ')})`)
+        ].join(' AND ')}`
+      ) as unknown as SelectQueryBuilder<DB, 'search_entries', object>;
   },
   order: sql.ref('search_terms.rowid')
 };

@@ -8,6 +8,7 @@ import {
 } from 'kysely';
 import type { Dialect } from '../db/connection';
 import type { DB, SearchEntriesTable } from '../db/schema';
+import { facetWordGroups, facetWords } from './facet-tokens';
 import { fullText, type FullText } from './full-text';
 import type { SearchKind, SearchQuery, SearchSort } from './types';
 
@@ -114,7 +115,8 @@ export class SearchRepository {
           batch.map((e) => ({
             id: idOf.get(`${e.values.kind}:${e.values.ref_id}`) ?? 0,
             title: e.title,
-            body: e.body
+            body: e.body,
+            facets: facetWords(e.values)
           }))
         );
       }
@@ -178,7 +180,7 @@ export class SearchRepository {
     for (const tier of [0, 1] as const) {
       if (tier < afterTier || rows.length >= limit) continue;
       const where = tier === 0 ? 'title' : 'elsewhere';
-      let query = this.text.within(this.db.selectFrom('search_entries'), filter.terms, where);
+      let query = this.text.within(this.db, filter.terms, where, facetWordGroups(filter));
       if (tier === afterTier && afterId) query = query.where(this.text.order, '>', afterId);
       const found = await this.hits(query, others)
         .orderBy(this.text.order)
@@ -205,8 +207,9 @@ export class SearchRepository {
    * index drives the query, so it stops after `limit` matches.
    */
   async facetRows(filter: EntryFilter, limit: number) {
-    const all = this.db.selectFrom('search_entries');
-    const query = filter.terms.length ? this.text.within(all, filter.terms, 'anywhere') : all;
+    const query = filter.terms.length
+      ? this.text.within(this.db, filter.terms, 'anywhere', facetWordGroups(filter))
+      : this.db.selectFrom('search_entries');
     return query
       .select(facetColumns.map((c) => `search_entries.${c}` as const))
       .where((eb) => eb.and(this.conditions({ ...filter, terms: [] })))

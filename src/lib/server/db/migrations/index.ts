@@ -18,6 +18,7 @@ import * as registrations from './2026-11-23T0510-registrations';
 import * as news from './2026-11-23T0520-news';
 import * as searchReindex from './2026-11-23T0600-search-reindex';
 import * as searchTitleTerms from './2026-11-23T0610-search-title-terms';
+import * as searchFacetWords from './2026-11-23T0620-search-facet-words';
 
 /** Every migration in order. Never edit one that has landed; add a new one. */
 export const migrations: Record<string, KraevedMigration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-23T0510-registrations': registrations,
   '2026-11-23T0520-news': news,
   '2026-11-23T0600-search-reindex': searchReindex,
-  '2026-11-23T0610-search-title-terms': searchTitleTerms
+  '2026-11-23T0610-search-title-terms': searchTitleTerms,
+  '2026-11-23T0620-search-facet-words': searchFacetWords
 };
