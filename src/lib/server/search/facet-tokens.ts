@@ -2,11 +2,12 @@ import type { EntryFilter, EntryValues } from './repository';
 import { centuryOf } from './service';
 
 /**
- * SQLite only: an entry's facet values as words of a third FTS5 column (`facets`), so a search
- * with a filter ("photographs", "wood", one museum, a century) is narrowed inside the term
- * index, and only the entries that pass it are read: reading every match to drop nine in ten
- * costs 20,000 row reads for a common word. The SQL conditions still decide; these words only
- * have to include every entry that passes them.
+ * An entry's facet values as words of the term index — a third FTS5 column (`facets`) on
+ * SQLite, lexemes marked with "#" in `terms` on PostgreSQL — so a search with a filter
+ * ("photographs", "wood", one museum, a century) is narrowed inside the index, and only the
+ * entries that pass it are read: reading every match to drop nine in ten costs 20,000 row
+ * reads for a common word. The SQL conditions still decide; these words only have to include
+ * every entry that passes them.
  */
 
 /** A facet word: a letter for the facet, then the value's letters and digits ("-" as "n"). */

@@ -18,7 +18,11 @@ type Executor = Kysely<DB> | Transaction<DB>;
  */
 export interface FullText {
   /** The term columns of `search_entries` (PostgreSQL); none where the terms live apart. */
-  columns(title: string[], body: string[]): Partial<Record<TermColumn, Expression<string>>>;
+  columns(
+    title: string[],
+    body: string[],
+    facets: string[]
+  ): Partial<Record<TermColumn, Expression<string>>>;
   /** Stores the terms of entries already written (SQLite's FTS5 table). */
   write(
     trx: Executor,
@@ -56,12 +60,15 @@ export function fullText(dialect: Dialect): FullText {
 const lexeme = (term: string) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
 const postgres: FullText = {
-  columns(title, body) {
+  columns(title, body, facets) {
     // Weight A for title terms, B for the rest; one position is enough, nothing asks for phrases.
     const inTitle = new Set(title);
     const elsewhere = [...new Set(body)].filter((t) => !inTitle.has(t));
     const parts = [...inTitle].map((t) => `${lexeme(t)}:1A`);
     for (const t of elsewhere) parts.push(`${lexeme(t)}:1B`);
+    // The facet words too, marked so no word of a text is one: a filtered search is then one
+    // GIN scan that meets the rare word and the common facet inside the index.
+    for (const f of facets) parts.push(lexeme(facetLexeme(f)));
     const vector = (lexemes: string[]) => sql<string>`${lexemes.join(' ')}::tsvector`;
     // The title's terms and the others' apart as well, without positions: the planner keeps
     // statistics per column, not per weight, and a relevance tier needs the true number of
@@ -81,11 +88,25 @@ const postgres: FullText = {
     if (terms.length === 1) return sql<SqlBool>`search_entries.body_terms @@ ${all}::tsquery`;
     return sql<SqlBool>`(search_entries.terms @@ ${all}::tsquery AND NOT search_entries.title_terms @@ ${all}::tsquery)`;
   },
-  within(db, terms, where) {
-    return db.selectFrom('search_entries').where(postgres.matches(terms, where));
+  within(db, terms, where, facets = []) {
+    const query = db.selectFrom('search_entries');
+    if (facets.length === 0) return query.where(postgres.matches(terms, where));
+    const narrowed = facets
+      .map((group) => `(${group.map((f) => lexeme(facetLexeme(f))).join(' | ')})`)
+      .join(' & ');
+    if (where === 'anywhere')
+      return query.where(
+        sql<SqlBool>`search_entries.terms @@ ${`${terms.map(lexeme).join(' & ')} & ${narrowed}`}::tsquery`
+      );
+    return query
+      .where(postgres.matches(terms, where))
+      .where(sql<SqlBool>`search_entries.terms @@ ${narrowed}::tsquery`);
   },
   order: sql.ref('search_entries.id')
 };
+
+/** A facet word as a PostgreSQL lexeme: "#" is never part of an analysed term. */
+const facetLexeme = (word: string) => `#${word}`;
 
 // An FTS5 string: each term a quoted phrase.
 const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;

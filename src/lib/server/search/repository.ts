@@ -75,6 +75,8 @@ const facetColumns = [
 ] as const;
 
 const rowsPerStatement = 200;
+/** PostgreSQL: a relevance tier walked over this many ids without filling its page is collected. */
+const walkRows = 5000;
 
 /** All SQL of the search index. */
 export class SearchRepository {
@@ -82,7 +84,7 @@ export class SearchRepository {
 
   constructor(
     private readonly db: Kysely<DB>,
-    dialect: Dialect
+    private readonly dialect: Dialect
   ) {
     this.text = fullText(dialect);
   }
@@ -93,7 +95,10 @@ export class SearchRepository {
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < entries.length; i += rowsPerStatement) {
         const batch = entries.slice(i, i + rowsPerStatement);
-        const rows = batch.map((e) => ({ ...e.values, ...this.text.columns(e.title, e.body) }));
+        const rows = batch.map((e) => ({
+          ...e.values,
+          ...this.text.columns(e.title, e.body, facetWords(e.values))
+        }));
         const written = await trx
           .insertInto('search_entries')
           .values(rows)
@@ -175,20 +180,48 @@ export class SearchRepository {
     const [tierKey, idKey] = after?.length === 2 ? after : [];
     const afterTier = tierKey === 1 ? 1 : 0;
     const afterId = typeof idKey === 'number' ? idKey : 0;
-    const others = this.conditions({ ...filter, terms: [] });
     const rows = [];
     for (const tier of [0, 1] as const) {
       if (tier < afterTier || rows.length >= limit) continue;
-      const where = tier === 0 ? 'title' : 'elsewhere';
-      let query = this.text.within(this.db, filter.terms, where, facetWordGroups(filter));
-      if (tier === afterTier && afterId) query = query.where(this.text.order, '>', afterId);
-      const found = await this.hits(query, others)
-        .orderBy(this.text.order)
-        .limit(limit - rows.length)
-        .execute();
+      const from = tier === afterTier ? afterId : 0;
+      const found = await this.tierRows(filter, tier, from, limit - rows.length);
       rows.push(...found.map((row) => ({ ...row, key: [tier, row.id] as SortKey })));
     }
     return rows;
+  }
+
+  /** One relevance tier's entries after the id `after`, in id order, `limit` at most. */
+  private async tierRows(filter: EntryFilter, tier: 0 | 1, after: number, limit: number) {
+    const where = tier === 0 ? 'title' : 'elsewhere';
+    const others = this.conditions({ ...filter, terms: [] });
+    const matching = (db: Kysely<DB>) => {
+      const query = this.text.within(db, filter.terms, where, facetWordGroups(filter));
+      return after ? query.where(this.text.order, '>', after) : query;
+    };
+    if (this.dialect === 'sqlite')
+      return this.hits(matching(this.db), others).orderBy(this.text.order).limit(limit).execute();
+    // PostgreSQL chooses between walking the ids until the page is full (right when the tier
+    // is large) and collecting the tier's matches from the GIN index (right when it is small)
+    // by its estimate, and a word it has no statistics for (a place name in the title tier) is
+    // taken for thousands of entries: the walk then reads the whole table to find none. So the
+    // walk goes first, over the next `walkRows` ids at most; when they do not fill the page the
+    // tier is sparse, and its matches are collected from the index and sorted.
+    return this.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      // Ids go up by one mostly; a gap only makes the walk shorter.
+      const walked = await this.hits(matching(trx), [
+        ...others,
+        sql<SqlBool>`search_entries.id <= ${after + walkRows}`
+      ])
+        .orderBy(this.text.order)
+        .limit(limit)
+        .execute();
+      if (walked.length === limit) return walked;
+      await sql`SET LOCAL enable_bitmapscan = on`.execute(trx);
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      return this.hits(matching(trx), others).orderBy(this.text.order).limit(limit).execute();
+    });
   }
 
   private hits<O>(

@@ -7,7 +7,8 @@ import type { DialectTypes } from './types';
  * and "the word elsewhere" separately; the planner keeps statistics per column, not per weight,
  * and took a title-only word that is common elsewhere for a common title word, walking the whole
  * table for a tier with no rows. Emptied first (the next start fills the index again, as after
- * 2026-11-23T0600). SQLite's FTS5 table has title and body columns already: nothing to do.
+ * 2026-11-23T0600), which also brings the facet words into `terms` (search/facet-tokens.ts).
+ * SQLite's FTS5 table has title and body columns already: nothing to do here.
  */
 export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
   if (t.dialect !== 'postgres') return;
