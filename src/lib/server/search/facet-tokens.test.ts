@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { facetWordGroups, facetWords } from './facet-tokens';
 import type { EntryFilter, EntryValues } from './repository';
 
-const entry = (over: Partial<EntryValues> = {}): EntryValues => ({
+const base: EntryValues = {
   kind: 'exhibit',
   ref_id: 1,
   museum_id: 3,
   path: '/x',
   title_ru: 'x',
+  title_en: '',
+  summary_ru: '',
+  summary_en: '',
+  body_ru: '',
+  body_en: '',
   sort_title_ru: 'x',
   sort_title_en: 'x',
   sort_year: 1850,
@@ -17,9 +22,9 @@ const entry = (over: Partial<EntryValues> = {}): EntryValues => ({
   material: 'birch-bark',
   year_from: 1850,
   year_to: 1920,
-  has_image: 1,
-  ...over
-});
+  has_image: 1
+};
+const entry = (over: Partial<EntryValues> = {}): EntryValues => Object.assign({}, base, over);
 
 /** Whether the facet words of an entry meet every group of a filter's words. */
 const passes = (e: EntryValues, filter: Partial<EntryFilter>) => {
