@@ -98,6 +98,7 @@ describe('registering for an event, cancelling, the waiting list and the staff l
   let plain: OpenBrowser;
   let scripted: OpenBrowser;
   let eventId: number;
+  const eventPath = `/museums/${industrialHeritage.slug}/events/forge-class`;
 
   /** The text of the newest mail to `to` whose subject starts so, once it has arrived. */
   async function mailTo(to: string, subject: string): Promise<string> {
@@ -133,9 +134,16 @@ describe('registering for an event, cancelling, the waiting list and the staff l
     await smtp?.close();
   });
 
-  it('registers without JavaScript, keeping what was typed when the consent is missing', async () => {
+  it('finds the event in the calendar by town and registers without JavaScript, keeping what was typed', async () => {
     const page = await plain.newPage();
-    await page.goto(`${server.url}/registrations/event/${eventId}`);
+    await page.goto(`${server.url}/events?view=list&days=14`);
+    await page.getByLabel('Населённый пункт').selectOption({ label: 'Хабаровск' });
+    await page.getByRole('button', { name: 'Показать' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).searchParams.get('town')).toBe('khabarovsk');
+    await page.getByRole('link', { name: 'Кузнечный мастер-класс' }).first().click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe(eventPath);
     await expect.poll(() => page.getByText('осталось мест: 2').count()).toBe(1);
     await fillRegistration(page, { name: 'Анна Первая', email: 'anna@example.ru' });
     await page.getByRole('button', { name: 'Записаться' }).click();
@@ -151,9 +159,9 @@ describe('registering for an event, cancelling, the waiting list and the staff l
     expect(mail).toMatch(/\/registrations\/cancel\/[A-Za-z0-9_-]{43}/);
   });
 
-  it('registers with JavaScript in place, without leaving the page', async () => {
+  it('registers with JavaScript in place, without leaving the event page', async () => {
     const page = await scripted.newPage();
-    await page.goto(`${server.url}/registrations/event/${eventId}`);
+    await page.goto(`${server.url}${eventPath}`);
     await page.evaluate(() => Object.assign(window, { stayed: true }));
     await fillRegistration(page, { name: 'Борис Второй', email: 'boris@example.ru' });
     await page.getByLabel('Я согласен(на) на обработку персональных данных').check();
@@ -164,6 +172,8 @@ describe('registering for an event, cancelling, the waiting list and the staff l
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
       true
     );
+    expect(new URL(page.url()).pathname).toBe(eventPath);
+    expect(await axeViolations(page)).toEqual([]);
     await mailTo('boris@example.ru', 'Вы записаны');
   });
 

@@ -142,11 +142,12 @@ function enhanceRegistration() {
       const page = new DOMParser().parseFromString(await response.text(), 'text/html');
       const answer = page.querySelector('[data-registration]');
       if (!answer) throw new Error('no answer');
-      box.replaceWith(answer);
+      // Inside the event page the box has no heading of its own; the answer page's box has one.
+      if (!box.querySelector('#registration-title'))
+        answer.querySelector('#registration-title')?.remove();
+      box.replaceChildren(...answer.childNodes);
       enhanceRegistration();
-      /** @type {HTMLElement | null} */ (
-        answer.querySelector('[data-registration-answer]')
-      )?.focus();
+      /** @type {HTMLElement | null} */ (box.querySelector('[data-registration-answer]'))?.focus();
     } catch {
       form.submit();
     }
