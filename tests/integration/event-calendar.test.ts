@@ -9,6 +9,10 @@ import { EventEditor } from '$lib/server/events/editor';
 import { EventDirectory } from '$lib/server/events/directory';
 import { EventFeeds } from '$lib/server/events/feeds';
 import { readCalendarQuery } from '$lib/server/events/query';
+import { EventIndexer } from '$lib/server/events/indexing';
+import { SearchRepository } from '$lib/server/search/repository';
+import { SearchIndex } from '$lib/server/search/index';
+import { SearchService } from '$lib/server/search/service';
 import { mediaUrls } from '$lib/server/media/responsive';
 import { placeInput } from '$lib/shared/association';
 import type { EventInput } from '$lib/shared/event';
@@ -180,5 +184,20 @@ describe.each(dialects)('the regional calendar and feeds on %s', (dialect) => {
     ).toEqual([
       ['Гончарная мастерская', '2026-12-05T05:00:00.000Z', expect.stringContaining('Музей')]
     ]);
+  });
+
+  it('feeds published events to the search, dated by their first session', async () => {
+    const searchRepository = new SearchRepository(test.database.db, test.database.dialect);
+    const indexer = new EventIndexer(repository, new SearchIndex(searchRepository));
+    expect(await indexer.reindexAll()).toBe(3);
+    const search = new SearchService(searchRepository);
+    const found = await search.find({
+      q: 'мостах',
+      locale: 'ru',
+      kinds: ['event'],
+      sort: 'relevance',
+      limit: 10
+    });
+    expect(found.hits.map((h) => h.path)).toEqual(['/museums/city-museum/events/lecture']);
   });
 });

@@ -61,6 +61,7 @@ import type { Registrations } from './registrations/service';
 import { RegistrationSessionRepository } from './registrations/session-repository';
 import { EventDirectory } from './events/directory';
 import { EventFeeds } from './events/feeds';
+import { EventIndexer } from './events/indexing';
 import { MediaRepository } from './media/repository';
 import { NewsDirectory } from './news/directory';
 import type { NewsEditor } from './news/editor';
@@ -232,7 +233,20 @@ export async function createApp(config: Config): Promise<App> {
   const eventRepository = new EventRepository(database.db);
   // Registrations are told when published sessions move or are called off (RegistrationNotices).
   const sessionNotices: SessionNotices = background.registrations;
-  const eventEditor = new EventEditor(eventRepository, staff, clock, ownerAssets, sessionNotices);
+  // Events are fed to the search like exhibitions: whole on an empty index, then at each publishing.
+  const eventIndexer = new EventIndexer(eventRepository, searchIndex);
+  if ((await searchIndex.count('event')) === 0) await eventIndexer.reindexAll();
+  const eventEditor = new EventEditor(
+    eventRepository,
+    staff,
+    clock,
+    ownerAssets,
+    sessionNotices,
+    (id) =>
+      void eventIndexer
+        .reindex(id)
+        .catch((error: unknown) => log.warn({ err: error, id }, 'event not reindexed'))
+  );
   // News: indexed whole when the index has none, then one at each publishing.
   if ((await searchIndex.count('news')) === 0) await background.newsIndexer.reindexAll();
   // Exhibits may be many (an imported inventory): an empty index is filled in the background.
