@@ -388,6 +388,13 @@ const expected: Record<string, Record<string, string>> = {
     'editor (may publish)': 'Y-',
     'no role': '--'
   },
+  'cancel an inventory import': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
   'export exhibits': {
     'association admin': 'YY',
     'museum admin': 'Y-',
@@ -1179,6 +1186,8 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       });
       return importer.start(actor, id, importId);
     },
+    'cancel an inventory import': async (actor, id) =>
+      importer.cancel(actor, id, await anImport(id)),
     'export exhibits': (actor, id) =>
       buffer(exporter.stream(actor, id, { format: 'json', drafts: true, locale: 'ru' })),
     'create an exhibit': (actor, id) => {

@@ -184,6 +184,14 @@ export async function createApp(config: Config): Promise<App> {
       .catch((error: unknown) => log.warn({ err: error }, 'deep zoom backfill'));
   backfillDeepZoom();
   setInterval(backfillDeepZoom, 60 * 60 * 1000).unref();
+  // Imports left unfinished for a day are removed with their staged files by a job, queued at
+  // start and every six hours (once: not while one waits).
+  const sweepImports = () =>
+    void background.queue
+      .enqueueOnce('exhibits.import-sweep', {})
+      .catch((error: unknown) => log.warn({ err: error }, 'import sweep not queued'));
+  sweepImports();
+  setInterval(sweepImports, 6 * 60 * 60 * 1000).unref();
   const audit = new AuditLog(staff, repos.museums, clock);
   const jobOverview = new JobOverview(background.queue, staff, () => worker?.wake());
   const uploads = new ResumableUploads(media, {

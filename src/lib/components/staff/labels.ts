@@ -25,6 +25,7 @@ const jobNames: Record<string, () => string> = {
   'media.purge': m.jobs_name_media_purge,
   'media.iiif': m.jobs_name_media_iiif,
   'exhibits.import': m.jobs_name_exhibits_import,
+  'exhibits.import-sweep': m.jobs_name_exhibits_import_sweep,
   'registrations.remind': m.jobs_name_registrations_remind,
   'news.publish': m.jobs_name_news_publish
 };
@@ -50,7 +51,8 @@ const auditActions: Record<string, () => string> = {
   upload: m.audit_action_upload,
   describe: m.audit_action_describe,
   delete: m.audit_action_delete,
-  import: m.audit_action_import
+  import: m.audit_action_import,
+  'cancel-import': m.audit_action_cancel_import
 };
 
 export const auditActionLabel = (action: string): string => auditActions[action]?.() ?? action;

@@ -60,6 +60,9 @@ export function jobHandlers(services: JobServices): JobHandlers {
     'media.purge': (payload) => services.media.purge(payload.folder),
     'media.iiif': (payload) => services.media.makeDeepZoom(payload.assetId),
     'exhibits.import': (payload, run) => services.importer.run(payload.importId, run),
+    'exhibits.import-sweep': async () => {
+      await services.importer.sweep();
+    },
     'registrations.remind': (payload) => services.registrations.remind(payload.registrationId),
     'news.publish': async (payload) => {
       await services.news.publishScheduled(payload);

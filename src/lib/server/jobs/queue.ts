@@ -37,6 +37,13 @@ export class JobQueue {
     );
   }
 
+  /** Queues a job unless one of its name is already waiting or running (a periodic sweep). */
+  async enqueueOnce<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<boolean> {
+    if (await this.repository.waiting(name)) return false;
+    await this.enqueue(name, payload);
+    return true;
+  }
+
   /** Queues a failed job again, to run now; false when it is not failed. */
   retry(id: number): Promise<boolean> {
     return this.repository.requeue(id, this.clock());

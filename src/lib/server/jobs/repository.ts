@@ -81,6 +81,17 @@ export class JobRepository {
     return new Set(rows.map((row) => Number(row.value)));
   }
 
+  /** Whether a job of this name is queued or running. */
+  async waiting(name: JobName): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .where('name', '=', name)
+      .where('status', 'in', ['queued', 'running'])
+      .select('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Adds a job; pass the caller's transaction so the job exists only if its data does. */
   async enqueue<N extends JobName>(
     job: NewJob<N>,

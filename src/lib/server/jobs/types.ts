@@ -16,6 +16,8 @@ export interface JobPayloads {
   'media.iiif': { assetId: number };
   /** An inventory file, previewed and started by staff, written into the museum's exhibits. */
   'exhibits.import': { importId: number };
+  /** Removes imports left unfinished for a day, with their staged files. */
+  'exhibits.import-sweep': Record<string, never>;
   /** The day-before reminder of one registration (it waits again if the session moved later). */
   'registrations.remind': { registrationId: number };
   /** A news version scheduled by staff, published when its time comes (news/editor.ts). */
@@ -41,6 +43,7 @@ export const jobPayloadSchemas: { [N in JobName]: z.ZodType<JobPayloads[N]> } = 
   'media.purge': z.object({ folder: z.string().min(1) }),
   'media.iiif': z.object({ assetId: z.number().int().positive() }),
   'exhibits.import': z.object({ importId: z.number().int().positive() }),
+  'exhibits.import-sweep': z.record(z.string(), z.never()),
   'registrations.remind': z.object({ registrationId: z.number().int().positive() }),
   'news.publish': z.object({
     newsId: z.number().int().positive(),

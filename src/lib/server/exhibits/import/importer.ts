@@ -60,6 +60,9 @@ export interface StagedFile {
 export type StageResult = { ok: true; id: number } | { ok: false; message: Localized };
 type Localized = { ru: string; en: string };
 
+/** An import nobody has touched for a day (not run, or failed) is abandoned: the sweep removes it. */
+export const abandonedAfterMs = 24 * 60 * 60 * 1000;
+
 /** Rows read, checked and written together, one transaction each, unless told otherwise. */
 const defaultBatchSize = 1000;
 
@@ -259,6 +262,49 @@ export class ExhibitImporter {
     return { started: true, status: 'queued' as const };
   }
 
+  /**
+   * Cancels an import that is not running or done: it and its staged files are removed. False
+   * (nothing changed) when it has been queued or has run meanwhile.
+   */
+  async cancel(actor: Actor | null, museumId: number, importId: number) {
+    const found = await this.open(actor, museumId, importId);
+    const who = this.authorize(actor, museumId);
+    const staged = await this.deps.imports.discard(importId);
+    if (!staged) return { cancelled: false, status: found.status };
+    await this.removeStaged(staged);
+    await this.deps.staff.audit({
+      userId: who.userId,
+      museumId,
+      action: 'cancel-import',
+      entity: 'exhibits',
+      entityId: String(importId),
+      details: { file: found.fileName }
+    });
+    return { cancelled: true, status: found.status };
+  }
+
+  /**
+   * The `exhibits.import-sweep` job: imports left unfinished (mapping, previewed or failed) and
+   * untouched for a day are removed with their staged files, a batch at a time.
+   */
+  async sweep(batch = 100): Promise<number> {
+    const before = new Date(this.deps.clock().getTime() - abandonedAfterMs).toISOString();
+    let removed = 0;
+    for (const importId of await this.deps.imports.abandoned(before, batch)) {
+      const staged = await this.deps.imports.discard(importId);
+      if (!staged) continue; // started meanwhile
+      await this.removeStaged(staged);
+      removed += 1;
+    }
+    return removed;
+  }
+
+  /** Removes an import's staged file and ZIP from storage (deleting a missing key is no error). */
+  private async removeStaged(staged: { sourceKey: string; imagesKey: string | null }) {
+    await this.deps.storage.delete(staged.sourceKey);
+    if (staged.imagesKey) await this.deps.storage.delete(staged.imagesKey);
+  }
+
   /** How far the run has got, for the progress bar. */
   async progress(actor: Actor | null, museumId: number, importId: number) {
     const found = await this.open(actor, museumId, importId);
@@ -328,6 +374,8 @@ export class ExhibitImporter {
       );
       const counts = await this.deps.imports.counts(importId);
       await this.deps.imports.update(importId, { status: 'done', counts }, this.now());
+      // The rows' outcomes are kept in the database; the staged file and ZIP are not needed.
+      await this.removeStaged(found);
       await this.deps.staff.audit({
         userId: who.userId,
         museumId: found.museumId,

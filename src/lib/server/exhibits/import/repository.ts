@@ -56,6 +56,9 @@ export interface NamedAsset {
 export type ExportState = 'published' | 'draft' | 'review';
 
 /** SQL of imports: their state and rows, and the batch writes of exhibits they make. */
+/** The states in which an import has staged files nobody is using: before or after a failed run. */
+const discardable: ImportStatus[] = ['mapping', 'previewed', 'failed'];
+
 export class ImportRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -162,6 +165,34 @@ export class ImportRepository {
       .where('status', 'in', from)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /**
+   * Deletes an import that is not running (its rows go with it) and returns its staged files'
+   * keys; undefined when it is queued, running, done or gone. The status is checked in the same
+   * statement, so an import that a press of "import" has just queued is never deleted.
+   */
+  async discard(importId: number, statuses: ImportStatus[] = discardable) {
+    const row = await this.db
+      .deleteFrom('imports')
+      .where('id', '=', importId)
+      .where('status', 'in', statuses)
+      .returning(['source_key', 'images_key'])
+      .executeTakeFirst();
+    return row ? { sourceKey: row.source_key, imagesKey: row.images_key } : undefined;
+  }
+
+  /** Imports left before running (mapping, previewed, failed) and untouched since `before`. */
+  async abandoned(before: string, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('imports')
+      .where('status', 'in', discardable)
+      .where('updated_at', '<', before)
+      .select('id')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   async clearRows(importId: number): Promise<void> {

@@ -88,5 +88,17 @@ export const actions: Actions = {
       locals.app.importer.start(locals.staff?.actor ?? null, museumId, importId)
     );
     redirect(303, localizeHref(`/admin/museums/${museumId}/exhibits/import/${importId}`));
+  },
+  /** Removes an import that has not run (or failed) and its staged files. */
+  cancel: async ({ locals, params }) => {
+    const museumId = idParam(params.id);
+    const importId = idParam(params.importId);
+    const result = await orNotFound(() =>
+      locals.app.importer.cancel(locals.staff?.actor ?? null, museumId, importId)
+    );
+    // Queued or run meanwhile: the page shows what it is now.
+    if (!result.cancelled)
+      redirect(303, localizeHref(`/admin/museums/${museumId}/exhibits/import/${importId}`));
+    redirect(303, localizeHref(`/admin/museums/${museumId}/exhibits/import`));
   }
 };
