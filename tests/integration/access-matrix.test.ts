@@ -48,6 +48,9 @@ import { Mailer } from '$lib/server/mail/mailer';
 import { MailRepository } from '$lib/server/mail/repository';
 import { RateLimit } from '$lib/server/http/rate-limit';
 import { ExhibitEditor } from '$lib/server/exhibits/editor';
+import { NewsEditor } from '$lib/server/news/editor';
+import { NewsRepository } from '$lib/server/news/repository';
+import type { NewsInput } from '$lib/shared/news';
 import { ExhibitRepository } from '$lib/server/exhibits/repository';
 import { ExhibitImporter } from '$lib/server/exhibits/import/importer';
 import { ImportRepository } from '$lib/server/exhibits/import/repository';
@@ -583,6 +586,62 @@ const expected: Record<string, Record<string, string>> = {
     'editor (review)': 'Y-',
     'editor (may publish)': 'Y-',
     'no role': '--'
+  },
+  'list news': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'create news': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'open news': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'save a news draft': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'publish news': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'schedule news': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'cancel a news schedule': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'approve submitted news': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
   }
 };
 
@@ -678,6 +737,27 @@ const expectedForAssociation: Record<string, Record<string, string>> = {
     'editor (review)': '-',
     'editor (may publish)': '-',
     'no role': '-'
+  },
+  "list the association's news": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  "publish the association's news": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  "schedule the association's news": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
   }
 };
 
@@ -698,6 +778,7 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let photo: string;
   let tours: TourEditor;
   let exhibitions: ExhibitionEditor;
+  let news: NewsEditor;
   let events: EventEditor;
   let registrations: Registrations;
   let exhibits: ExhibitEditor;
@@ -794,6 +875,13 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       staff,
       () => new Date(),
       async (museumId, ids) => (museumId === null ? [] : media.assetsOf(museumId, ids))
+    );
+    news = new NewsEditor(
+      new NewsRepository(db),
+      staff,
+      () => new Date(),
+      async (museumId, ids) => (museumId === null ? [] : media.assetsOf(museumId, ids)),
+      { enqueue: async () => 1 }
     );
     events = new EventEditor(
       new EventRepository(db),
@@ -968,6 +1056,26 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       revision: (await exhibitions.open(admin, museumOwner(museumId), id)).revision!.id
     };
   }
+
+  /** A news item of the museum (or of the association), made by the association admin. */
+  async function aNewsItem(museumId: number | null): Promise<number> {
+    const made = await news.create(
+      users['association admin']!,
+      museumId === null ? { kind: 'association' } : { kind: 'museum', museumId },
+      { slug: `n${Math.random().toString(36).slice(2, 10)}`, title: { ru: 'Новость', en: 'News' } }
+    );
+    if (!made.ok) throw new Error('test news refused');
+    return made.id;
+  }
+
+  /** Enough for review and publishing: a lead and a body, no pictures. */
+  const newsDraft: NewsInput = {
+    slug: 'x',
+    title: { ru: 'Новость', en: 'News' },
+    lead: { ru: 'Коротко', en: 'In short' },
+    body: { ru: '<p>Текст</p>', en: '<p>Text</p>' }
+  };
+  const nextYear = `${new Date().getUTCFullYear() + 1}-03-01T10:00`;
 
   /** An event of the museum (or of the association), made by the association admin. */
   async function anEvent(museumId: number | null): Promise<number> {
@@ -1295,10 +1403,40 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
         subject: 'Вход',
         body: 'Со двора'
       }),
-    "see a museum's events with registration": (actor, id) => registrations.overview(actor, id)
+    "see a museum's events with registration": (actor, id) => registrations.overview(actor, id),
+    'list news': (actor, id) => news.list(actor, museumOwner(id)),
+    'create news': (actor, id) =>
+      news.create(actor, museumOwner(id), {
+        slug: `n${Math.random().toString(36).slice(2, 10)}`,
+        title: { ru: 'Новость', en: 'News' }
+      }),
+    'open news': async (actor, id) => news.open(actor, museumOwner(id), await aNewsItem(id)),
+    'save a news draft': async (actor, id) =>
+      news.save(actor, museumOwner(id), await aNewsItem(id), newsDraft, 'draft'),
+    'publish news': async (actor, id) =>
+      news.save(actor, museumOwner(id), await aNewsItem(id), newsDraft, 'publish'),
+    'schedule news': async (actor, id) =>
+      news.schedule(actor, museumOwner(id), await aNewsItem(id), newsDraft, nextYear),
+    'cancel a news schedule': async (actor, id) => {
+      const item = await aNewsItem(id);
+      await news.schedule(users['association admin']!, museumOwner(id), item, newsDraft, nextYear);
+      return news.cancelSchedule(actor, museumOwner(id), item);
+    },
+    'approve submitted news': async (actor, id) => {
+      const item = await aNewsItem(id);
+      const admin = users['association admin']!;
+      await news.save(admin, museumOwner(id), item, newsDraft, 'review');
+      const revision = (await news.open(admin, museumOwner(id), item)).revision!.id;
+      return news.approve(actor, museumOwner(id), item, revision);
+    }
   };
 
   const associationActions: Record<string, (actor: Actor) => Promise<unknown>> = {
+    "list the association's news": (actor) => news.list(actor, { kind: 'association' }),
+    "publish the association's news": async (actor) =>
+      news.save(actor, { kind: 'association' }, await aNewsItem(null), newsDraft, 'publish'),
+    "schedule the association's news": async (actor) =>
+      news.schedule(actor, { kind: 'association' }, await aNewsItem(null), newsDraft, nextYear),
     'list all staff': (actor) => team.everyone(actor, {}, 'ru'),
     'see background jobs': (actor) => jobs.recent(actor),
     'retry a failed job': (actor) => jobs.retry(actor, 1),

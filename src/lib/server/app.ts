@@ -1,5 +1,7 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
+import { eventPath } from '$lib/shared/event';
+import { pick } from '$lib/shared/localize';
 import { openDatabase, type Database } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { MuseumRepository } from './museums/repository';
@@ -46,6 +48,7 @@ import { SearchIndex } from './search/index';
 import { SearchService } from './search/service';
 import { MuseumSearchFeed } from './search/museums';
 import { startDemoExhibitions } from './demo/exhibitions';
+import { startDemoNews } from './demo/news';
 import { startDemoEvents } from './demo/events';
 import { HarvestRepository } from './exhibits/harvest';
 import { OpenExhibits, OpenUrls } from './interop/open-exhibits';
@@ -313,6 +316,16 @@ export async function createApp(config: Config): Promise<App> {
       )
       .then((count) => log.info({ count }, 'demo exhibitions published'))
       .catch((error: unknown) => log.warn({ err: error }, 'demo exhibitions not loaded'));
+    // The demo news needs only the museums: published at once, dated as the seeds say.
+    void startDemoNews({
+      museums: repos.museums,
+      staff,
+      editor: background.news,
+      news: background.newsRepository,
+      reindex: (id) => background.newsIndexer.reindex(id)
+    })
+      .then((count) => log.info({ count }, 'demo news published'))
+      .catch((error: unknown) => log.warn({ err: error }, 'demo news not loaded'));
     // Drawing and tiling the halls takes seconds a first start need not wait for either.
     if (config.demoTour)
       void demoExhibits
@@ -393,7 +406,16 @@ export async function createApp(config: Config): Promise<App> {
     news: new NewsDirectory(
       background.newsRepository,
       ownerAssets,
-      mediaUrls(config.media.publicUrl)
+      mediaUrls(config.media.publicUrl),
+      {
+        // Events the news is about, while they are published (projects follow when they land).
+        events: async (ids, locale) =>
+          (await eventRepository.publishedAmong(ids)).map((e) => ({
+            path: eventPath(e.museum?.slug ?? null, e.slug),
+            title: pick(locale, e.record.title.ru, e.record.title.en)
+          })),
+        projects: async () => []
+      }
     ),
     newsEditor: background.news
   };

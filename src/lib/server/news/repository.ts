@@ -167,6 +167,15 @@ export class NewsRepository implements VersionStore<NewsRecord> {
       .execute();
   }
 
+  /** Dates a published item as the source says it went public (the demo news from the seeds). */
+  async dated(newsId: number, at: string) {
+    await this.db
+      .updateTable('news')
+      .set({ published_at: at, modified_at: at })
+      .where('id', '=', newsId)
+      .execute();
+  }
+
   async setSchedule(newsId: number, schedule: NewsSchedule) {
     await this.db
       .updateTable('news')

@@ -108,11 +108,13 @@ export async function editorPage(locals: Locals, place: NewsPlace, idText: strin
   const actor = actorOf(locals);
   const editor = locals.app.newsEditor;
   return orNotFound(async () => {
-    const [editing, history, name, museums] = await Promise.all([
+    const [editing, history, name, museums, events] = await Promise.all([
       editor.open(actor, place.owner, newsId),
       editor.history(actor, place.owner, newsId),
       ownerName(locals, place.owner),
-      editor.museumChoices(actor, place.owner)
+      editor.museumChoices(actor, place.owner),
+      // What news announces: the published events of the next two months.
+      locals.app.events.upcoming({}, locals.app.clock(), 100, locals.locale)
     ]);
     return {
       base: place.base,
@@ -123,6 +125,9 @@ export async function editorPage(locals: Locals, place: NewsPlace, idText: strin
       museums: museums
         .filter((m) => place.owner.kind !== 'museum' || m.id !== place.owner.museumId)
         .map((m) => ({ id: m.id, name: pick(locals.locale, m.name.ru, m.name.en) })),
+      events: [...new Map(events.map((e) => [e.eventId, { id: e.eventId, title: e.title }]))].map(
+        ([, e]) => e
+      ),
       images: await library(locals, actor, place.owner, editing.record)
     };
   });
