@@ -338,6 +338,22 @@ describe.each(dialects)('registrations on %s', (dialect) => {
     ]);
   });
 
+  it('gives places added later to those already waiting before anyone new', async () => {
+    const { eventId, s1 } = await publishedEvent('growing', 1);
+    await registrations.register(visitor(s1, 7000), context);
+    await registrations.register(visitor(s1, 7001), context);
+    await editor.save(admin, { kind: 'museum', museumId: own }, eventId, eventInput(2), 'publish');
+    expect(await registrations.register(visitor(s1, 7002), context)).toMatchObject({
+      ok: true,
+      outcome: 'waitlisted'
+    });
+    expect((await statuses(s1)).map((r) => r.status)).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted'
+    ]);
+  });
+
   it('tells everyone registered when a session moves, and reminds once the day before', async () => {
     const { eventId, s1 } = await publishedEvent('moving', 10);
     const r = await registrations.register(visitor(s1, 5000), context);

@@ -189,6 +189,8 @@ export class Registrations {
           registrationId: existing.id,
           email: request.email
         } as const;
+      // Places added since (a larger capacity published) go to those already waiting first.
+      await this.promote(trx, current);
       const taken = await this.deps.repository.confirmedPeople(trx, current.id);
       const status = taken + request.people <= current.capacity ? 'confirmed' : 'waitlisted';
       const id = await this.deps.repository.insert(trx, {
