@@ -11,14 +11,14 @@ import { MediaLibrary } from '$lib/server/media/library';
 import { MediaRepository } from '$lib/server/media/repository';
 import { MuseumCatalogue } from '$lib/server/museums/catalogue';
 import { MuseumRepository } from '$lib/server/museums/repository';
-import { createStorage, type Storage, type StorageConfig } from '$lib/server/storage';
+import type { Storage } from '$lib/server/storage';
 import { placeInput } from '$lib/shared/association';
 import { bytesOf } from '$lib/server/media/test-files';
 import { GET as getInfo } from '../../src/routes/iiif/3/[assetId]/info.json/+server';
 import { GET as getTile } from '../../src/routes/iiif/3/[assetId]/[region]/[size]/[rotation]/[file]/+server';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
 import { khabarovskNoon, newMuseum, testPlaces } from './factories';
-import { s3rverCredentials, startS3rver, testBucket, type RunningS3rver } from './s3-server';
+import { testStorage } from './s3-server';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -48,7 +48,7 @@ describe.each(dialects)('IIIF level-0 deep zoom on %s', (dialect) => {
   describe.each(storages)('with %s storage', (storageKind) => {
     let test: TestDatabase;
     let dir: string;
-    let s3: RunningS3rver | undefined;
+    let opened: Awaited<ReturnType<typeof testStorage>> | undefined;
     let storage: Storage;
     let library: MediaLibrary;
     let queue: JobQueue;
@@ -119,20 +119,8 @@ describe.each(dialects)('IIIF level-0 deep zoom on %s', (dialect) => {
       test = await freshDatabase(dialect);
       const db = test.database.db;
       dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kraeved-iiif-test-'));
-      let config: StorageConfig = { kind: 'disk', root: path.join(dir, 'store') };
-      if (storageKind === 's3') {
-        s3 = await startS3rver();
-        config = {
-          kind: 's3',
-          bucket: testBucket,
-          endpoint: s3.endpoint,
-          region: 'us-east-1',
-          forcePathStyle: true,
-          prefix: `${dialect}/`,
-          ...s3rverCredentials
-        };
-      }
-      storage = await createStorage(config);
+      opened = await testStorage(storageKind, path.join(dir, 'store'), `${dialect}/`);
+      storage = opened.storage;
       await db
         .insertInto('users')
         .values({ id: 'editor', name: 'Редактор', email: 'editor@museum.ru', email_verified: 1 })
@@ -157,8 +145,7 @@ describe.each(dialects)('IIIF level-0 deep zoom on %s', (dialect) => {
       small = await photograph('small.jpg', 1200, 800);
     });
     afterAll(async () => {
-      await storage?.close();
-      await s3?.stop();
+      await opened?.dispose();
       await test?.dispose();
       if (dir) await fs.rm(dir, { recursive: true, force: true });
     });

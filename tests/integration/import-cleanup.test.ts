@@ -12,11 +12,11 @@ import { MediaRepository } from '$lib/server/media/repository';
 import { MediaLibrary } from '$lib/server/media/library';
 import { ExhibitImporter } from '$lib/server/exhibits/import/importer';
 import { ImportRepository } from '$lib/server/exhibits/import/repository';
-import { createStorage, type Storage, type StorageConfig } from '$lib/server/storage';
+import type { Storage } from '$lib/server/storage';
 import { placeInput } from '$lib/shared/association';
 import { dialects, freshDatabase, type TestDatabase } from './databases';
 import { newMuseum, newStaffMember, testPlaces } from './factories';
-import { s3rverCredentials, startS3rver, testBucket, type RunningS3rver } from './s3-server';
+import { testStorage } from './s3-server';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -30,7 +30,7 @@ describe.each(dialects)('staged import files on %s', (dialect) => {
   describe.each(storages)('with %s storage', (storageKind) => {
     let test: TestDatabase;
     let dir: string;
-    let s3: RunningS3rver | undefined;
+    let opened: Awaited<ReturnType<typeof testStorage>> | undefined;
     let storage: Storage;
     let importer: ExhibitImporter;
     let imports: ImportRepository;
@@ -68,20 +68,8 @@ describe.each(dialects)('staged import files on %s', (dialect) => {
       test = await freshDatabase(dialect);
       const db = test.database.db;
       dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kraeved-import-cleanup-'));
-      let config: StorageConfig = { kind: 'disk', root: path.join(dir, 'store') };
-      if (storageKind === 's3') {
-        s3 = await startS3rver();
-        config = {
-          kind: 's3',
-          bucket: testBucket,
-          endpoint: s3.endpoint,
-          region: 'us-east-1',
-          forcePathStyle: true,
-          prefix: `${dialect}-cleanup/`,
-          ...s3rverCredentials
-        };
-      }
-      storage = await createStorage(config);
+      opened = await testStorage(storageKind, path.join(dir, 'store'), `${dialect}-cleanup/`);
+      storage = opened.storage;
       const museums = new MuseumRepository(db);
       await museums.upsertPlaces(placeInput.parse(testPlaces));
       const catalogue = new MuseumCatalogue(museums);
@@ -107,8 +95,7 @@ describe.each(dialects)('staged import files on %s', (dialect) => {
       importer = new ExhibitImporter({ imports, media, storage, queue, staff, clock });
     });
     afterAll(async () => {
-      await storage?.close();
-      await s3?.stop();
+      await opened?.dispose();
       await test?.dispose();
       if (dir) await fs.rm(dir, { recursive: true, force: true });
     });

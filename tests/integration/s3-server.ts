@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { createStorage, type Storage, type StorageConfig } from '$lib/server/storage';
 
 export const testBucket = 'kraeved-test';
 
@@ -89,6 +90,34 @@ export async function startS3rver(): Promise<RunningS3rver> {
       child.stdin.end();
       await exited;
       fs.rmSync(directory, { recursive: true, force: true });
+    }
+  };
+}
+
+/** A test's storage of either kind: a folder on disk, or our own S3 server (keys under `prefix`). */
+export async function testStorage(
+  kind: 'disk' | 's3',
+  root: string,
+  prefix: string
+): Promise<{ storage: Storage; dispose(): Promise<void> }> {
+  const s3 = kind === 's3' ? await startS3rver() : undefined;
+  const config: StorageConfig = s3
+    ? {
+        kind: 's3',
+        bucket: testBucket,
+        endpoint: s3.endpoint,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        prefix,
+        ...s3rverCredentials
+      }
+    : { kind: 'disk', root };
+  const storage = await createStorage(config);
+  return {
+    storage,
+    async dispose() {
+      await storage.close();
+      await s3?.stop();
     }
   };
 }
