@@ -20,9 +20,6 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { openDatabase, type Dialect } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { MuseumRepository } from '../../src/lib/server/museums/repository';
-import { MuseumCatalogue } from '../../src/lib/server/museums/catalogue';
-import { StaffRepository } from '../../src/lib/server/auth/staff-repository';
 import { JobRepository } from '../../src/lib/server/jobs/repository';
 import { JobQueue } from '../../src/lib/server/jobs/queue';
 import { MediaRepository } from '../../src/lib/server/media/repository';
@@ -30,8 +27,6 @@ import { MediaLibrary } from '../../src/lib/server/media/library';
 import { ExhibitImporter } from '../../src/lib/server/exhibits/import/importer';
 import { ImportRepository } from '../../src/lib/server/exhibits/import/repository';
 import { createStorage } from '../../src/lib/server/storage';
-import { placeInput } from '../../src/lib/shared/association';
-import type { Actor } from '../../src/lib/server/auth/access';
 import {
   heading,
   machine,
@@ -42,6 +37,7 @@ import {
   tempDir,
   verdict
 } from './server';
+import { benchMuseum } from './bench-museum';
 
 const TARGET_MS = 60_000;
 const TARGET_RSS = 500 * 1024 * 1024;
@@ -136,41 +132,7 @@ async function runOne(
   );
   await migrateToLatest(database);
   const db = database.db;
-  const museums = new MuseumRepository(db);
-  await museums.upsertPlaces(
-    placeInput.parse({
-      districts: [{ slug: 'khabarovsk', name: { ru: 'Хабаровск', en: 'Khabarovsk' } }],
-      settlements: [
-        {
-          slug: 'khabarovsk',
-          districtSlug: 'khabarovsk',
-          name: { ru: 'Хабаровск', en: 'Khabarovsk' },
-          region: { ru: 'Хабаровский край', en: 'Khabarovsk Krai' },
-          latitude: 48.48,
-          longitude: 135.07
-        }
-      ]
-    })
-  );
-  const museum = await new MuseumCatalogue(museums).create({
-    slug: 'bench-museum',
-    membership: 'member',
-    status: 'active',
-    ownership: 'municipal',
-    profile: 'local_lore',
-    name: { ru: 'Музей для замера', en: 'Benchmark museum' },
-    settlementSlug: 'khabarovsk',
-    timeZone: 'Asia/Vladivostok',
-    hoursRule: 'Tu-Su 10:00-18:00'
-  });
-  if (!museum.ok) throw new Error(`museum refused: ${JSON.stringify(museum.errors)}`);
-  await db
-    .insertInto('users')
-    .values({ id: 'bench', name: 'Замер', email: 'bench@museum.ru', email_verified: 1 })
-    .execute();
-  const staff = new StaffRepository(db);
-  await staff.grant('bench', 'museum_admin', museum.id, 'publish');
-  const actor: Actor = { userId: 'bench', grants: await staff.grantsOf('bench') };
+  const { museumId, actor, staff } = await benchMuseum(db);
   const clock = () => new Date();
   const storage = await createStorage({ kind: 'disk', root: path.join(dir, 'store') });
   const queue = new JobQueue(new JobRepository(db, dialect), clock);
@@ -195,26 +157,21 @@ async function runOne(
   const file = path.join(dir, 'inventory.csv');
   const fileBytes = await writeInventory(file, count);
   let start = performance.now();
-  const staged = await importer.stage(
-    actor,
-    museum.id,
-    { path: file, fileName: 'опись.csv' },
-    null
-  );
+  const staged = await importer.stage(actor, museumId, { path: file, fileName: 'опись.csv' }, null);
   if (!staged.ok) throw new Error(staged.message.en);
-  const opened = await importer.open(actor, museum.id, staged.id);
+  const opened = await importer.open(actor, museumId, staged.id);
   const stageMs = performance.now() - start;
   start = performance.now();
-  const previewed = await importer.preview(actor, museum.id, staged.id, {
+  const previewed = await importer.preview(actor, museumId, staged.id, {
     mapping: opened.mapping.map((f) => f ?? '')
   });
   if (!previewed.ok) throw new Error(`missing ${previewed.missing.join(', ')}`);
   const previewMs = performance.now() - start;
-  await importer.start(actor, museum.id, staged.id);
+  await importer.start(actor, museumId, staged.id);
   start = performance.now();
   await importer.run(staged.id, { attempt: 1, lastAttempt: true });
   const runMs = performance.now() - start;
-  const progress = await importer.progress(actor, museum.id, staged.id);
+  const progress = await importer.progress(actor, museumId, staged.id);
   if (progress.status !== 'done')
     throw new Error(`the import ended ${progress.status}: ${progress.error}`);
   await storage.close();

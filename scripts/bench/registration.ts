@@ -14,13 +14,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { openDatabase, type Dialect } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { MuseumRepository } from '../../src/lib/server/museums/repository';
-import { MuseumCatalogue } from '../../src/lib/server/museums/catalogue';
-import { StaffRepository } from '../../src/lib/server/auth/staff-repository';
 import { EventRepository } from '../../src/lib/server/events/repository';
 import { EventEditor } from '../../src/lib/server/events/editor';
-import { placeInput } from '../../src/lib/shared/association';
-import type { Actor } from '../../src/lib/server/auth/access';
 import {
   ensureBuild,
   freePort,
@@ -34,6 +29,7 @@ import {
   tempDir,
   verdict
 } from './server';
+import { benchMuseum } from './bench-museum';
 
 const VISITORS = 200;
 const PLACES = 50;
@@ -64,48 +60,14 @@ async function seed(
   try {
     await migrateToLatest(database);
     const db = database.db;
-    const museums = new MuseumRepository(db);
-    await museums.upsertPlaces(
-      placeInput.parse({
-        districts: [{ slug: 'khabarovsk', name: { ru: 'Хабаровск', en: 'Khabarovsk' } }],
-        settlements: [
-          {
-            slug: 'khabarovsk',
-            districtSlug: 'khabarovsk',
-            name: { ru: 'Хабаровск', en: 'Khabarovsk' },
-            region: { ru: 'Хабаровский край', en: 'Khabarovsk Krai' },
-            latitude: 48.48,
-            longitude: 135.07
-          }
-        ]
-      })
-    );
-    const museum = await new MuseumCatalogue(museums).create({
-      slug: 'bench-museum',
-      membership: 'member',
-      status: 'active',
-      ownership: 'municipal',
-      profile: 'local_lore',
-      name: { ru: 'Музей для замера', en: 'Benchmark museum' },
-      settlementSlug: 'khabarovsk',
-      timeZone: 'Asia/Vladivostok',
-      hoursRule: 'Tu-Su 10:00-18:00'
-    });
-    if (!museum.ok) throw new Error(`museum refused: ${JSON.stringify(museum.errors)}`);
-    await db
-      .insertInto('users')
-      .values({ id: 'bench', name: 'Замер', email: 'bench@museum.ru', email_verified: 1 })
-      .execute();
-    const staff = new StaffRepository(db);
-    await staff.grant('bench', 'museum_admin', museum.id, 'publish');
-    const actor: Actor = { userId: 'bench', grants: await staff.grantsOf('bench') };
+    const { museumId, actor, staff } = await benchMuseum(db);
     const editor = new EventEditor(
       new EventRepository(db),
       staff,
       () => new Date(),
       async () => []
     );
-    const owner = { kind: 'museum', museumId: museum.id } as const;
+    const owner = { kind: 'museum', museumId } as const;
     const made = await editor.create(actor, owner, {
       slug: 'forge',
       title: { ru: 'Кузнечное дело', en: 'Blacksmithing' }
@@ -124,7 +86,7 @@ async function seed(
           kind: 'single',
           sessions: [{ key: 's1', date: day, start: '10:00', end: '12:00', capacity: PLACES }]
         },
-        venue: { kind: 'museum', museumId: museum.id },
+        venue: { kind: 'museum', museumId },
         ageRating: '12+',
         registration: { enabled: true }
       },
