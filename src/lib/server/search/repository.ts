@@ -207,8 +207,10 @@ export class SearchRepository {
     // walk goes first, over the next `walkRows` ids at most; when they do not fill the page the
     // tier is sparse, and its matches are collected from the index and sorted.
     return this.db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
-      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      // set_config(…, true) is SET LOCAL, two settings in one round trip.
+      await sql`SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(
+        trx
+      );
       // Ids go up by one mostly; a gap only makes the walk shorter.
       const walked = await this.hits(matching(trx), [
         ...others,
@@ -218,8 +220,9 @@ export class SearchRepository {
         .limit(limit)
         .execute();
       if (walked.length === limit) return walked;
-      await sql`SET LOCAL enable_bitmapscan = on`.execute(trx);
-      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      await sql`SELECT set_config('enable_bitmapscan', 'on', true), set_config('enable_indexscan', 'off', true)`.execute(
+        trx
+      );
       return this.hits(matching(trx), others).orderBy(this.text.order).limit(limit).execute();
     });
   }
