@@ -41,6 +41,11 @@ import type { ExhibitionInput } from '$lib/shared/exhibition';
 import { EventEditor } from '$lib/server/events/editor';
 import { EventRepository } from '$lib/server/events/repository';
 import type { EventInput } from '$lib/shared/event';
+import { ProjectEditor } from '$lib/server/projects/editor';
+import { ProjectRepository } from '$lib/server/projects/repository';
+import { Reports } from '$lib/server/reports/service';
+import { ReportRepository } from '$lib/server/reports/repository';
+import type { ProjectInput } from '$lib/shared/project';
 import { Registrations } from '$lib/server/registrations/service';
 import { RegistrationRepository } from '$lib/server/registrations/repository';
 import { RegistrationSessionRepository } from '$lib/server/registrations/session-repository';
@@ -475,6 +480,55 @@ const expected: Record<string, Record<string, string>> = {
     'editor (may publish)': '--',
     'no role': '--'
   },
+  'list projects': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'create a project': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'open a project': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'save a project draft': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'publish a project': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
+  'approve a submitted project': {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': '--',
+    'editor (may publish)': '--',
+    'no role': '--'
+  },
+  "read a museum's report": {
+    'association admin': 'YY',
+    'museum admin': 'Y-',
+    'editor (review)': 'Y-',
+    'editor (may publish)': 'Y-',
+    'no role': '--'
+  },
   "restore an exhibition's past version": {
     'association admin': 'YY',
     'museum admin': 'Y-',
@@ -703,6 +757,27 @@ const expectedForAssociation: Record<string, Record<string, string>> = {
     'editor (may publish)': '-',
     'no role': '-'
   },
+  "list the association's projects": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  "publish the association's project": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
+  "read the association's report": {
+    'association admin': 'Y',
+    'museum admin': '-',
+    'editor (review)': '-',
+    'editor (may publish)': '-',
+    'no role': '-'
+  },
   "list the association's events": {
     'association admin': 'Y',
     'museum admin': '-',
@@ -780,6 +855,8 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
   let exhibitions: ExhibitionEditor;
   let news: NewsEditor;
   let events: EventEditor;
+  let projects: ProjectEditor;
+  let reports: Reports;
   let registrations: Registrations;
   let exhibits: ExhibitEditor;
   let importer: ExhibitImporter;
@@ -889,6 +966,13 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       () => new Date(),
       async (museumId, ids) => (museumId === null ? [] : media.assetsOf(museumId, ids))
     );
+    projects = new ProjectEditor(
+      new ProjectRepository(db),
+      staff,
+      () => new Date(),
+      async () => []
+    );
+    reports = new Reports(new ReportRepository(db), () => new Date());
     const queue = new JobQueue(new JobRepository(db, test.database.dialect), () => new Date());
     registrations = new Registrations({
       repository: new RegistrationRepository(db, test.database.dialect),
@@ -1037,6 +1121,26 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     if (!made.ok) throw new Error('test exhibition refused');
     return made.id;
   }
+
+  /** A project of the museum (or of the association), made by the association admin. */
+  async function aProject(museumId: number | null): Promise<number> {
+    const made = await projects.create(
+      users['association admin']!,
+      museumId === null ? { kind: 'association' } : { kind: 'museum', museumId },
+      {
+        slug: `p${Math.random().toString(36).slice(2, 10)}`,
+        title: { ru: 'Проект', en: 'Project' }
+      }
+    );
+    if (!made.ok) throw new Error('test project refused');
+    return made.id;
+  }
+  const projectDraft: ProjectInput = {
+    slug: 'x',
+    title: { ru: 'Проект', en: 'Project' },
+    period: { start: '2026-04-01' }
+  };
+  const aMonth = { from: '2026-03-01', to: '2026-03-31' };
 
   /** One quote: enough for review and publishing, no files needed. */
   const exhibitionDraft: ExhibitionInput = {
@@ -1362,6 +1466,35 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
       const { id: exhibitionId, revision } = await aSubmittedExhibition(id);
       return exhibitions.sendBack(actor, museumOwner(id), exhibitionId, revision, 'why');
     },
+    'list projects': (actor, id) => projects.list(actor, museumOwner(id)),
+    'create a project': (actor, id) =>
+      projects.create(actor, museumOwner(id), {
+        slug: `n${Math.random().toString(36).slice(2, 10)}`,
+        title: { ru: 'Проект', en: 'Project' }
+      }),
+    'open a project': async (actor, id) =>
+      projects.open(actor, museumOwner(id), await aProject(id)),
+    'save a project draft': async (actor, id) =>
+      projects.save(actor, museumOwner(id), await aProject(id), projectDraft, 'draft'),
+    'publish a project': async (actor, id) =>
+      projects.save(actor, museumOwner(id), await aProject(id), projectDraft, 'publish'),
+    'approve a submitted project': async (actor, id) => {
+      const projectId = await aProject(id);
+      await projects.save(
+        users['association admin']!,
+        museumOwner(id),
+        projectId,
+        projectDraft,
+        'review'
+      );
+      const { revision } = await projects.open(
+        users['association admin']!,
+        museumOwner(id),
+        projectId
+      );
+      return projects.approve(actor, museumOwner(id), projectId, revision!.id);
+    },
+    "read a museum's report": (actor, id) => reports.report(actor, museumOwner(id), aMonth, 'ru'),
     'list events': (actor, id) => events.list(actor, museumOwner(id)),
     'create an event': (actor, id) =>
       events.create(actor, museumOwner(id), {
@@ -1461,6 +1594,11 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
         exhibitionDraft,
         'publish'
       ),
+    "list the association's projects": (actor) => projects.list(actor, { kind: 'association' }),
+    "publish the association's project": async (actor) =>
+      projects.save(actor, { kind: 'association' }, await aProject(null), projectDraft, 'publish'),
+    "read the association's report": (actor) =>
+      reports.report(actor, { kind: 'association' }, aMonth, 'ru'),
     "list the association's events": (actor) => events.list(actor, { kind: 'association' }),
     'create an event of the association': (actor) =>
       events.create(

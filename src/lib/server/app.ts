@@ -50,6 +50,9 @@ import { MuseumSearchFeed } from './search/museums';
 import { startDemoExhibitions } from './demo/exhibitions';
 import { startDemoNews } from './demo/news';
 import { startDemoEvents } from './demo/events';
+import { startDemoProjects } from './demo/projects';
+import { ReportRepository } from './reports/repository';
+import { Reports } from './reports/service';
 import { HarvestRepository } from './exhibits/harvest';
 import { OpenExhibits, OpenUrls } from './interop/open-exhibits';
 import { OaiPmh } from './interop/oai-pmh';
@@ -65,6 +68,9 @@ import { RegistrationSessionRepository } from './registrations/session-repositor
 import { EventDirectory } from './events/directory';
 import { EventFeeds } from './events/feeds';
 import { EventIndexer } from './events/indexing';
+import { ProjectRepository } from './projects/repository';
+import { ProjectEditor } from './projects/editor';
+import { ProjectDirectory } from './projects/directory';
 import { MediaRepository } from './media/repository';
 import { NewsDirectory } from './news/directory';
 import type { NewsEditor } from './news/editor';
@@ -123,6 +129,12 @@ export interface App {
   events: EventDirectory;
   /** iCalendar feeds of events (all, narrowed like the calendar, one event). */
   eventFeeds: EventFeeds;
+  /** Published projects (the association's and museums') for visitors. */
+  projects: ProjectDirectory;
+  /** Staff editing of projects and their itineraries. */
+  projectEditor: ProjectEditor;
+  /** Reports of a museum or of the association for a period (events, attendance, projects). */
+  reports: Reports;
   /** Inventory imports of CSV and XLSX files (run by the `exhibits.import` job). */
   importer: ExhibitImporter;
   /** A museum's exhibits as CSV, XLSX or JSON. */
@@ -260,6 +272,8 @@ export async function createApp(config: Config): Promise<App> {
   );
   // News: indexed whole when the index has none, then one at each publishing.
   if ((await searchIndex.count('news')) === 0) await background.newsIndexer.reindexAll();
+  const projectRepository = new ProjectRepository(database.db);
+  const projectEditor = new ProjectEditor(projectRepository, staff, clock, ownerAssets);
   // Exhibits may be many (an imported inventory): an empty index is filled in the background.
   const exhibitIndexer = new ExhibitIndexer(exhibitRepository, searchIndex);
   if ((await searchIndex.count('exhibit')) === 0)
@@ -326,6 +340,9 @@ export async function createApp(config: Config): Promise<App> {
     })
       .then((count) => log.info({ count }, 'demo news published'))
       .catch((error: unknown) => log.warn({ err: error }, 'demo news not loaded'));
+    void startDemoProjects({ museums: repos.museums, staff, editor: projectEditor })
+      .then((count) => log.info({ count }, 'demo projects published'))
+      .catch((error: unknown) => log.warn({ err: error }, 'demo projects not loaded'));
     // Drawing and tiling the halls takes seconds a first start need not wait for either.
     if (config.demoTour)
       void demoExhibits
@@ -417,7 +434,14 @@ export async function createApp(config: Config): Promise<App> {
         projects: async () => []
       }
     ),
-    newsEditor: background.news
+    newsEditor: background.news,
+    projects: new ProjectDirectory(
+      projectRepository,
+      ownerAssets,
+      mediaUrls(config.media.publicUrl)
+    ),
+    projectEditor,
+    reports: new Reports(new ReportRepository(database.db), clock)
   };
 }
 

@@ -29,7 +29,7 @@ export class AssociationRepository {
 
   projects() {
     return this.db
-      .selectFrom('projects')
+      .selectFrom('association_projects')
       .select([
         'slug',
         'title_ru',
@@ -144,10 +144,10 @@ export class AssociationRepository {
           )
           .execute();
       }
-      await trx.deleteFrom('projects').execute();
+      await trx.deleteFrom('association_projects').execute();
       if (a.projects.length > 0) {
         await trx
-          .insertInto('projects')
+          .insertInto('association_projects')
           .values(
             a.projects.map((p, position) => ({
               slug: p.slug,

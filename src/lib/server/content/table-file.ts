@@ -52,18 +52,32 @@ export function xlsxFile(
   rows: AsyncIterable<TableCell[]>,
   sheetName: string
 ): Readable {
+  return xlsxWorkbook([{ name: sheetName, header, rows }]);
+}
+
+/** An XLSX workbook of several sheets (a report's tables), each streamed a row at a time. */
+export function xlsxWorkbook(
+  sheets: { name: string; header: string[]; rows: AsyncIterable<TableCell[]> }[]
+): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName);
   void (async () => {
     try {
-      sheet.addRow(header).commit();
-      for await (const row of rows) sheet.addRow(escaped(row)).commit();
-      sheet.commit();
+      for (const { name, header, rows } of sheets) {
+        const sheet = workbook.addWorksheet(name);
+        sheet.addRow(header).commit();
+        for await (const row of rows) sheet.addRow(escaped(row)).commit();
+        sheet.commit();
+      }
       await workbook.commit();
     } catch (error) {
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   })();
   return out;
+}
+
+/** Rows already in memory, as the writers take them. */
+export async function* rowsOf(rows: TableCell[][]): AsyncGenerator<TableCell[]> {
+  yield* rows;
 }

@@ -154,7 +154,8 @@ export interface GovernanceRolesTable {
   affiliation_en: Text;
 }
 
-export interface ProjectsTable {
+/** The association profile's short list of its projects (not the versioned `projects`). */
+export interface AssociationProjectsTable {
   id: Generated<number>;
   slug: string;
   position: number;
@@ -488,6 +489,64 @@ export interface NewsRevisionsTable {
   published_by: string | null;
 }
 
+export interface ProjectsTable {
+  id: Generated<number>;
+  /** Null: the association's own project. */
+  museum_id: number | null;
+  /** Unique per owner. */
+  slug: string;
+  origin: ColumnType<'staff' | 'demo', 'staff' | 'demo' | undefined>;
+  title_ru: string;
+  title_en: string;
+  /** The published period (ISO dates), for lists and reports. */
+  starts_on: string | null;
+  ends_on: string | null;
+  /** The published ProjectRecord; null until the first publishing. */
+  published: Json<unknown> | null;
+  published_at: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectRevisionsTable {
+  id: Generated<number>;
+  project_id: number;
+  author_id: string | null;
+  status: 'draft' | 'review' | 'published' | 'discarded';
+  /** A whole ProjectRecord. */
+  data: Json<unknown>;
+  note: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+/** The published itinerary of a project, one row a stop, written on publishing. */
+export interface ProjectStopsTable {
+  project_id: number;
+  key: string;
+  position: number;
+  district_ru: string;
+  district_en: string;
+  venue_museum_id: number | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  participants: number | null;
+}
+
+/** The events a project held (from its published record). */
+export interface ProjectEventsTable {
+  project_id: number;
+  event_id: number;
+}
+
+/** The news that told of a project (from its published record). */
+export interface ProjectNewsTable {
+  project_id: number;
+  news_id: number;
+}
+
 /** An inventory file on its way in (exhibits/import). */
 export interface ImportsTable {
   id: Generated<number>;
@@ -641,7 +700,7 @@ export interface DB {
   notices: NoticesTable;
   association: AssociationTable;
   governance_roles: GovernanceRolesTable;
-  projects: ProjectsTable;
+  association_projects: AssociationProjectsTable;
   users: UsersTable;
   staff_roles: StaffRolesTable;
   audit_log: AuditLogTable;
@@ -659,6 +718,11 @@ export interface DB {
   exhibit_assets: ExhibitAssetsTable;
   exhibitions: ExhibitionsTable;
   exhibition_revisions: ExhibitionRevisionsTable;
+  projects: ProjectsTable;
+  project_revisions: ProjectRevisionsTable;
+  project_stops: ProjectStopsTable;
+  project_events: ProjectEventsTable;
+  project_news: ProjectNewsTable;
   search_entries: SearchEntriesTable;
   search_terms: SearchTermsTable;
   imports: ImportsTable;

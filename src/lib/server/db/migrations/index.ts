@@ -16,6 +16,7 @@ import * as imports from './2026-11-23T0400-imports';
 import * as events from './2026-11-23T0500-events';
 import * as registrations from './2026-11-23T0510-registrations';
 import * as news from './2026-11-23T0520-news';
+import * as projects from './2026-11-23T0530-projects';
 import * as searchReindex from './2026-11-23T0600-search-reindex';
 import * as searchTitleTerms from './2026-11-23T0610-search-title-terms';
 import * as searchFacetWords from './2026-11-23T0620-search-facet-words';
@@ -39,6 +40,7 @@ export const migrations: Record<string, KraevedMigration> = {
   '2026-11-23T0500-events': events,
   '2026-11-23T0510-registrations': registrations,
   '2026-11-23T0520-news': news,
+  '2026-11-23T0530-projects': projects,
   '2026-11-23T0600-search-reindex': searchReindex,
   '2026-11-23T0610-search-title-terms': searchTitleTerms,
   '2026-11-23T0620-search-facet-words': searchFacetWords

@@ -23,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     exhibitions: await locals.app.exhibitions.ofOwner(params.slug, locals.locale),
     events: await locals.app.events.upcoming({ museum: params.slug }, now, 5, locals.locale),
     latestNews: await locals.app.news.latest(params.slug, locals.locale, 3),
+    projects: await locals.app.projects.cards(locals.locale, { museumSlug: params.slug }),
     collection: {
       total: objects.total,
       collections: await locals.app.exhibits.collectionsOf(params.slug, locals.locale)

@@ -5,7 +5,11 @@ import { forwardCookies } from '$lib/server/auth/cookies';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
   await parent();
-  return locals.app.workspace.dashboard(locals.staff, locals.locale);
+  const [dashboard, waitingProjects] = await Promise.all([
+    locals.app.workspace.dashboard(locals.staff, locals.locale),
+    locals.app.projectEditor.waitingForReview(locals.staff?.actor ?? null, locals.locale)
+  ]);
+  return { ...dashboard, waitingProjects };
 };
 
 export const actions: Actions = {
