@@ -227,6 +227,37 @@ describe.each(dialects)('projects on %s', (dialect) => {
     expect(history.map((h) => h.status)).toContain('published');
   });
 
+  it('lists the news that told of it, and refuses news that is not there', async () => {
+    const db = test.database.db;
+    const { id: newsId } = await db
+      .insertInto('news')
+      .values({
+        museum_id: own,
+        slug: 'tour-opened',
+        title_ru: 'Тур открыт',
+        title_en: 'The tour opens',
+        published: JSON.stringify({}),
+        published_at: '2026-04-02T00:00:00.000Z'
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = await newOne('told');
+    expect(
+      await editor.save(admin, ofOwn(), id, newProject({ newsIds: [newsId + 1000] }), 'draft')
+    ).toMatchObject({ ok: false, errors: [{ field: 'newsIds.0' }] });
+    expect(
+      await editor.save(admin, ofOwn(), id, newProject({ newsIds: [newsId] }), 'publish')
+    ).toEqual({ ok: true, status: 'published' });
+    const page = await directory.page(museumSlug, 'told', 'en');
+    expect(page?.news).toEqual([
+      {
+        title: 'The tour opens',
+        path: `/museums/${museumSlug}/news/tour-opened`,
+        date: '2026-04-02'
+      }
+    ]);
+  });
+
   it("keeps another museum's projects out of reach: not found or no access", async () => {
     const id = await newOne('private');
     await expect(editor.open(stranger, ofOwn(), id)).rejects.toThrow(NotFoundOrForbidden);

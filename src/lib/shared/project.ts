@@ -90,6 +90,8 @@ export const projectInput = z.object({
     .default([]),
   /** Events the project held (published events; the page lists them). */
   eventIds: z.array(id).max(500).default([]),
+  /** News that told of the project (published news; the page lists them). */
+  newsIds: z.array(id).max(500).default([]),
   /** A travelling project's itinerary in the order it travelled; empty for one place. */
   stops: z.array(projectStop).max(100).default([])
 });

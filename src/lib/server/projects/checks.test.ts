@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectInput } from '$lib/shared/project';
 import { checkProject, projectMuseums, rawReferences } from './checks';
 
-const context = { assets: new Map(), museums: new Set([7]), events: new Set([3]) };
+const context = {
+  assets: new Map(),
+  museums: new Set([7]),
+  events: new Set([3]),
+  news: new Set<number>()
+};
 const project = (overrides: Partial<ProjectInput> = {}): ProjectInput => ({
   slug: 'tour',
   title: { ru: 'Тур', en: 'Tour' },

@@ -14,6 +14,8 @@ export interface ProjectContext {
   museums: Set<number>;
   /** Events among those the project names. */
   events: Set<number>;
+  /** News among those the project names. */
+  news: Set<number>;
 }
 
 type Pair = { ru: string; en: string };
@@ -58,7 +60,12 @@ export function projectMuseums(record: ProjectRecord): number[] {
 /** Positive integers under `assetId` and `museumId(s)` keys of a raw input, to look them up. */
 export function rawReferences(
   value: unknown,
-  out = { assets: new Set<number>(), museums: new Set<number>(), events: new Set<number>() }
+  out = {
+    assets: new Set<number>(),
+    museums: new Set<number>(),
+    events: new Set<number>(),
+    news: new Set<number>()
+  }
 ) {
   if (Array.isArray(value)) value.forEach((v) => rawReferences(v, out));
   else if (value && typeof value === 'object')
@@ -70,6 +77,8 @@ export function rawReferences(
         inner.filter(isId).forEach((n) => out.museums.add(n as number));
       else if (name === 'eventIds' && Array.isArray(inner))
         inner.filter(isId).forEach((n) => out.events.add(n as number));
+      else if (name === 'newsIds' && Array.isArray(inner))
+        inner.filter(isId).forEach((n) => out.news.add(n as number));
       else rawReferences(inner, out);
     }
   return out;
@@ -117,6 +126,9 @@ export function checkProject(
   record.eventIds.forEach((id, i) => {
     if (!context.events.has(id)) errors.push({ field: `eventIds.${i}`, message: notAnEvent });
   });
+  record.newsIds.forEach((id, i) => {
+    if (!context.news.has(id)) errors.push({ field: `newsIds.${i}`, message: notNews });
+  });
   record.gallery.forEach((photo, i) => {
     const field = `gallery.${i}.assetId`;
     const asset = context.assets.get(photo.assetId);
@@ -156,6 +168,10 @@ const notAMuseum = {
 const notAnEvent = {
   ru: 'Такого мероприятия нет. Выберите мероприятие из списка.',
   en: 'There is no such event. Choose one from the list.'
+};
+const notNews = {
+  ru: 'Такой новости нет. Выберите новость из списка.',
+  en: 'There is no such news item. Choose one from the list.'
 };
 const halfAPoint = {
   ru: 'Укажите и широту, и долготу — или ни то, ни другое.',

@@ -8,6 +8,7 @@ import {
   type ProjectView
 } from '$lib/shared/project';
 import { eventPath } from '$lib/shared/event';
+import { newsPath } from '$lib/shared/news';
 import { sanitizeRichText } from '../content/rich-text';
 import { responsiveImage } from '../media/responsive';
 import { projectMuseums } from './checks';
@@ -95,13 +96,14 @@ export class ProjectDirectory {
     record: ProjectRecord,
     locale: Locale
   ): Promise<ProjectView> {
-    const [assets, museums, events] = await Promise.all([
+    const [assets, museums, events, news] = await Promise.all([
       this.assetsOf(
         project.museumId,
         record.gallery.map((g) => g.assetId)
       ),
       this.projects.museumsAmong(projectMuseums(record)),
-      this.projects.eventsOf(project.id)
+      this.projects.eventsOf(project.id),
+      this.projects.newsOf(project.id)
     ]);
     const ready = new Map(assets.filter((a) => a.status === 'ready').map((a) => [a.id, a]));
     const museumById = new Map(museums.map((m) => [m.id, m]));
@@ -176,7 +178,11 @@ export class ProjectDirectory {
         path: eventPath(e.museum_slug, e.slug),
         date: e.first_starts_at ? new Date(e.first_starts_at).toISOString().slice(0, 10) : null
       })),
-      news: [],
+      news: news.map((n) => ({
+        title: text(locale, { ru: n.title_ru, en: n.title_en }),
+        path: newsPath(n.museum_slug, n.slug),
+        date: n.published_at ? new Date(n.published_at).toISOString().slice(0, 10) : null
+      })),
       publishedAt: project.publishedAt
     };
   }

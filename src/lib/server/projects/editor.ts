@@ -108,6 +108,7 @@ export class ProjectEditor {
       partners: [],
       museumIds: [],
       eventIds: [],
+      newsIds: [],
       results: { lines: [] },
       gallery: [],
       stops: []
@@ -258,31 +259,34 @@ export class ProjectEditor {
   async choices(
     actor: Actor | null,
     owner: ProjectOwner,
-    named: { assetIds: number[]; eventIds: number[] }
+    named: { assetIds: number[]; eventIds: number[]; newsIds: number[] }
   ) {
     requireAccess(actor, 'museum.read-drafts', owner);
-    const [museums, files, events] = await Promise.all([
+    const [museums, files, events, news] = await Promise.all([
       this.projects.museumChoices(),
       this.assetsOf(ownerMuseum(owner), named.assetIds),
-      this.projects.eventChoices(ownerMuseum(owner), named.eventIds)
+      this.projects.eventChoices(ownerMuseum(owner), named.eventIds),
+      this.projects.newsChoices(ownerMuseum(owner), named.newsIds)
     ]);
-    return { museums, files, events };
+    return { museums, files, events, news };
   }
 
   private async check(owner: ProjectOwner, input: ProjectInput, forVisitors: boolean) {
     // Ids are read from the raw input only to look them up; checkProject decides what is valid.
     const refs = rawReferences(input);
-    const [assets, museums, events] = await Promise.all([
+    const [assets, museums, events, news] = await Promise.all([
       this.assetsOf(ownerMuseum(owner), [...refs.assets]),
       this.projects.museumsAmong([...refs.museums]),
-      this.projects.existingEvents([...refs.events])
+      this.projects.existingEvents([...refs.events]),
+      this.projects.existingNews([...refs.news])
     ]);
     return checkProject(
       input,
       {
         assets: new Map(assets.map((a) => [a.id, a])),
         museums: new Set(museums.map((m) => m.id)),
-        events
+        events,
+        news
       },
       forVisitors
     );

@@ -65,7 +65,10 @@ export function readProjectForm(form: FormData, base: ProjectRecord) {
 
   const museumIds: number[] = [];
   const eventIds: number[] = [];
+  const newsIds: number[] = [];
   for (const name of form.keys()) {
+    const news = /^news\.(\d+)$/.exec(name);
+    if (news) newsIds.push(Number(news[1]));
     const museum = /^museum\.(\d+)$/.exec(name);
     if (museum) museumIds.push(Number(museum[1]));
     const event = /^event\.(\d+)$/.exec(name);
@@ -85,6 +88,7 @@ export function readProjectForm(form: FormData, base: ProjectRecord) {
     partners: f.pairLines('partners'),
     museumIds,
     eventIds,
+    newsIds,
     results: {
       participants: count('results.participants'),
       events: count('results.events'),
@@ -119,6 +123,7 @@ export function projectFields(record: ProjectRecord): Record<string, string> {
   out.partners = lines(record.partners);
   for (const id of record.museumIds) out[`museum.${id}`] = 'on';
   for (const id of record.eventIds) out[`event.${id}`] = 'on';
+  for (const id of record.newsIds) out[`news.${id}`] = 'on';
   out['results.participants'] = number(record.results.participants);
   out['results.events'] = number(record.results.events);
   out['results.districts'] = number(record.results.districts);

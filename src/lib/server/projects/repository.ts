@@ -121,6 +121,12 @@ export class ProjectRepository implements VersionStore<ProjectRecord> {
           .insertInto('project_events')
           .values(record.eventIds.map((eventId) => ({ project_id: projectId, event_id: eventId })))
           .execute();
+      await trx.deleteFrom('project_news').where('project_id', '=', projectId).execute();
+      if (record.newsIds.length > 0)
+        await trx
+          .insertInto('project_news')
+          .values(record.newsIds.map((newsId) => ({ project_id: projectId, news_id: newsId })))
+          .execute();
       await trx.deleteFrom('project_stops').where('project_id', '=', projectId).execute();
       if (record.stops.length > 0)
         await trx
@@ -283,6 +289,48 @@ export class ProjectRepository implements VersionStore<ProjectRecord> {
           : eb('museum_id', '=', museumId)
       );
     return query.execute();
+  }
+
+  /** Published news a project links to, newest first. */
+  async newsOf(projectId: number) {
+    return this.db
+      .selectFrom('project_news')
+      .innerJoin('news', 'news.id', 'project_news.news_id')
+      .leftJoin('museums', 'museums.id', 'news.museum_id')
+      .where('project_news.project_id', '=', projectId)
+      .where('news.published', 'is not', null)
+      .select([
+        'news.id',
+        'news.slug',
+        'news.title_ru',
+        'news.title_en',
+        'news.published_at',
+        'museums.slug as museum_slug'
+      ])
+      .orderBy('news.published_at', 'desc')
+      .execute();
+  }
+
+  /** News a project may link to: the owner's (all for the association's), and those named. */
+  async newsChoices(museumId: number | null, named: number[]) {
+    let query = this.db
+      .selectFrom('news')
+      .select(['id', 'title_ru', 'title_en', 'published_at'])
+      .orderBy('id', 'desc')
+      .limit(200);
+    if (museumId !== null)
+      query = query.where((eb) =>
+        named.length > 0
+          ? eb.or([eb('museum_id', '=', museumId), eb('id', 'in', named)])
+          : eb('museum_id', '=', museumId)
+      );
+    return query.execute();
+  }
+
+  async existingNews(ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('news').where('id', 'in', ids).select('id').execute();
+    return new Set(rows.map((r) => r.id));
   }
 
   async existingEvents(ids: number[]): Promise<Set<number>> {

@@ -45,9 +45,20 @@ async function choices(
   record: ProjectRecord
 ) {
   const urlOf = mediaUrls(locals.app.config.media.publicUrl);
-  const { museums, files, events } = await locals.app.projectEditor.choices(actor, owner, {
+  const { museums, files, events, news } = await locals.app.projectEditor.choices(actor, owner, {
     assetIds: record.gallery.map((g) => g.assetId),
-    eventIds: record.eventIds
+    eventIds: record.eventIds,
+    newsIds: record.newsIds
+  });
+  const titled = (e: {
+    id: number;
+    title_ru: string;
+    title_en: string;
+    published_at: string | null;
+  }) => ({
+    id: e.id,
+    title: (locals.locale === 'en' ? e.title_en : e.title_ru) || e.title_ru,
+    published: e.published_at !== null
   });
   const images =
     owner.kind === 'museum'
@@ -61,11 +72,8 @@ async function choices(
       : files;
   return {
     museums: museums.map((m) => ({ id: m.id, name: m.name[locals.locale] || m.name.ru })),
-    events: events.map((e) => ({
-      id: e.id,
-      title: (locals.locale === 'en' ? e.title_en : e.title_ru) || e.title_ru,
-      published: e.published_at !== null
-    })),
+    events: events.map(titled),
+    news: news.map(titled),
     images: images.map((a) => ({
       id: a.id,
       fileName: a.fileName,

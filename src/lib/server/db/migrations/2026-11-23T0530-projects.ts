@@ -101,4 +101,13 @@ export async function up(db: Kysely<unknown>, t: DialectTypes): Promise<void> {
     .on('project_events')
     .column('event_id')
     .execute();
+  await db.schema
+    .createTable('project_news')
+    .addColumn('project_id', 'integer', (c) =>
+      c.notNull().references('projects.id').onDelete('cascade')
+    )
+    .addColumn('news_id', 'integer', (c) => c.notNull().references('news.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('project_news_pk', ['project_id', 'news_id'])
+    .execute();
+  await db.schema.createIndex('project_news_news').on('project_news').column('news_id').execute();
 }
