@@ -1179,7 +1179,8 @@ describe.each(dialects)('the role matrix through the services on %s', (dialect) 
     lead: { ru: 'Коротко', en: 'In short' },
     body: { ru: '<p>Текст</p>', en: '<p>Text</p>' }
   };
-  const nextYear = `${new Date().getUTCFullYear() + 1}-03-01T10:00`;
+  /** Ten in the morning a month from now: within the year a schedule may reach. */
+  const nextYear = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}T10:00`;
 
   /** An event of the museum (or of the association), made by the association admin. */
   async function anEvent(museumId: number | null): Promise<number> {
