@@ -10,6 +10,13 @@ export default {
     // same check, but OAI-PMH harvesters may POST to /oai, which SvelteKit's own cannot allow.
     csrf: { trustedOrigins: ['*'] },
     // Only a tour page registers it, when a visitor saves the tour for offline.
-    serviceWorker: { register: false }
+    serviceWorker: { register: false },
+    // The type check covers the start, worker, demo and benchmark scripts as well.
+    typescript: {
+      config: (config) => {
+        config.include.push('../scripts/**/*.ts');
+        return config;
+      }
+    }
   }
 };

@@ -89,7 +89,7 @@ async function writeInventory(file: string, count: number): Promise<number> {
   const write = (line: string) =>
     out.write(iconv.encode(`${line}\r\n`, 'windows-1251'))
       ? Promise.resolve()
-      : new Promise((resolve) => out.once('drain', resolve));
+      : new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await write(
     'Инв. №;Наименование;Датировка;Год от/до;Материал, техника;Размеры;Автор;Место создания;Категория;Описание;Теги;Изображение'
   );
