@@ -417,4 +417,31 @@ describe.each(dialects)('news on %s', (dialect) => {
     expect(seen).toHaveLength(3);
     expect(second.next).toBeNull();
   });
+
+  it('shows the published projects that link it, and not unpublished ones', async () => {
+    const db = test.database.db;
+    const item = await repository.publishedBySlug('technology', 'seminar');
+    const project = (slug: string, published: boolean) =>
+      db
+        .insertInto('projects')
+        .values({
+          museum_id: null,
+          slug,
+          title_ru: 'Черновик',
+          title_en: 'Draft',
+          published: published
+            ? JSON.stringify({ title: { ru: 'Музейный тур', en: 'The Museum Tour' } })
+            : null
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const shown = await project('museum-tour', true);
+    const hidden = await project('unpublished', false);
+    for (const { id } of [shown, hidden])
+      await db.insertInto('project_news').values({ project_id: id, news_id: item!.id }).execute();
+    const page = await directory.page('technology', 'seminar', 'en');
+    expect(page?.projects).toEqual([
+      { path: '/association/projects/museum-tour', title: 'The Museum Tour' }
+    ]);
+  });
 });

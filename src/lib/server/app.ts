@@ -425,13 +425,12 @@ export async function createApp(config: Config): Promise<App> {
       ownerAssets,
       mediaUrls(config.media.publicUrl),
       {
-        // Events the news is about, while they are published (projects follow when they land).
+        // Events the news is about, while they are published.
         events: async (ids, locale) =>
           (await eventRepository.publishedAmong(ids)).map((e) => ({
             path: eventPath(e.museum?.slug ?? null, e.slug),
             title: pick(locale, e.record.title.ru, e.record.title.en)
-          })),
-        projects: async () => []
+          }))
       }
     ),
     newsEditor: background.news,

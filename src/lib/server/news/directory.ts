@@ -11,6 +11,7 @@ import {
   type NewsView
 } from '$lib/shared/news';
 import { associationTimeZone } from '../auth/audit-lines';
+import { projectPath } from '$lib/shared/project';
 import { sanitizeRichText, wordsOf } from '../content/rich-text';
 import { responsiveImage } from '../media/responsive';
 import type { SearchDocument } from '../search/types';
@@ -47,10 +48,7 @@ export class NewsDirectory {
     private readonly assetsOf: OwnerAssets,
     /** Storage key → public URL. */
     private readonly urlOf: (key: string) => string,
-    private readonly related: { events: RelatedLinks; projects: RelatedLinks } = {
-      events: async () => [],
-      projects: async () => []
-    }
+    private readonly related: { events: RelatedLinks } = { events: async () => [] }
   ) {}
 
   async page(museumSlug: string | null, slug: string, locale: Locale): Promise<NewsView | null> {
@@ -194,7 +192,7 @@ export class NewsDirectory {
       ),
       this.news.museumsAmong(record.museumIds),
       this.related.events(record.eventIds, locale),
-      this.related.projects(record.projectIds, locale)
+      this.news.projectsAbout(item.id, record.projectIds)
     ]);
     const figure = (assetId: number, caption: Pair | null | undefined): NewsFigure | null => {
       const asset = assets.get(assetId);
@@ -223,7 +221,9 @@ export class NewsDirectory {
         return m ? [{ path: `/museums/${m.slug}`, title: text(locale, m.name) }] : [];
       }),
       events,
-      projects,
+      projects: projects
+        .filter((p) => p.title.ru)
+        .map((p) => ({ path: projectPath(p.museumSlug, p.slug), title: text(locale, p.title) })),
       publishedAt: item.publishedAt,
       modifiedAt: item.modifiedAt,
       timeZone: item.timeZone

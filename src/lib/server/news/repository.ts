@@ -326,6 +326,42 @@ export class NewsRepository implements VersionStore<NewsRecord> {
       : undefined;
   }
 
+  /**
+   * Published projects a news item is about: those its record names and those whose own record
+   * links it (project_news, written by the projects domain on publishing).
+   */
+  async projectsAbout(newsId: number, ids: number[]) {
+    const rows = await this.db
+      .selectFrom('projects')
+      .leftJoin('museums', 'museums.id', 'projects.museum_id')
+      .where('projects.published', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          ...(ids.length > 0 ? [eb('projects.id', 'in', ids)] : []),
+          eb(
+            'projects.id',
+            'in',
+            eb
+              .selectFrom('project_news')
+              .select('project_news.project_id')
+              .where('news_id', '=', newsId)
+          )
+        ])
+      )
+      .select(['projects.id', 'projects.slug', 'projects.published', 'museums.slug as museum_slug'])
+      .orderBy('projects.id')
+      .execute();
+    return rows.map((r) => {
+      const title = (readJson(r.published) as { title?: Title } | null)?.title;
+      return {
+        id: r.id,
+        slug: r.slug,
+        museumSlug: r.museum_slug,
+        title: { ru: title?.ru ?? '', en: title?.en ?? title?.ru ?? '' }
+      };
+    });
+  }
+
   /** Published museums among these ids, for the "about" links. */
   async museumsAmong(ids: number[]) {
     if (ids.length === 0) return [];
