@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -47,16 +49,19 @@ async function connectAgain(database: Database): Promise<Database> {
 }
 
 /**
- * A worker process of its own (as `npm run worker` is): it waits for `startAt` so all of them
- * begin together, claims and completes jobs until none is due, and prints the ids it ran.
+ * A worker process of its own (as `npm run worker` is): once connected it says so with a file in
+ * `gate` and waits for the file `go` there, so all of them begin together however slowly each
+ * started; then it claims and completes jobs until none is due, and prints the ids it ran.
  */
 const claimerProcess = `
-  const [repositoryFile, connectionFile, location, now, startAt] = process.argv.slice(1);
+  const [repositoryFile, connectionFile, location, now, gate] = process.argv.slice(1);
+  const { existsSync, writeFileSync } = await import('node:fs');
   const { JobRepository } = await import(repositoryFile);
   const { openDatabase } = await import(connectionFile);
   const database = await openDatabase(JSON.parse(location));
   const repository = new JobRepository(database.db, database.dialect);
-  await new Promise((resolve) => setTimeout(resolve, Number(startAt) - Date.now()));
+  writeFileSync(gate + '/ready-' + process.pid, '');
+  while (!existsSync(gate + '/go')) await new Promise((resolve) => setTimeout(resolve, 10));
   const mine = [];
   for (;;) {
     const job = await repository.claim(new Date(now), 60000);
@@ -68,7 +73,7 @@ const claimerProcess = `
   process.stdout.write(JSON.stringify(mine));
 `;
 
-async function runClaimerProcess(location: Config['database'], now: Date, startAt: number) {
+async function runClaimerProcess(location: Config['database'], now: Date, gate: string) {
   const source = (file: string) => pathToFileURL(path.resolve(file)).href;
   const { stdout } = await run(
     process.execPath,
@@ -82,7 +87,7 @@ async function runClaimerProcess(location: Config['database'], now: Date, startA
       source('src/lib/server/db/connection.ts'),
       JSON.stringify(location),
       now.toISOString(),
-      String(startAt)
+      gate
     ],
     { timeout: 60_000 }
   );
@@ -354,10 +359,18 @@ describe.each(dialects)('the job queue on %s', (dialect) => {
     const ids: number[] = [];
     for (let i = 1; i <= 200; i++) ids.push(await queue.enqueue('send-mail', { mailId: i }));
     const location = await whereIs(test.database);
-    const startAt = Date.now() + 3 * second;
-    const claimed = await Promise.all(
-      [1, 2, 3, 4].map(() => runClaimerProcess(location, clock.now(), startAt))
+    const gate = await mkdtemp(path.join(os.tmpdir(), 'kraeved-claimers-'));
+    const claiming = Promise.all(
+      [1, 2, 3, 4].map(() => runClaimerProcess(location, clock.now(), gate))
     );
+    await vi.waitFor(
+      async () =>
+        expect((await readdir(gate)).filter((f) => f.startsWith('ready-'))).toHaveLength(4),
+      { timeout: 60_000, interval: 20 }
+    );
+    await writeFile(path.join(gate, 'go'), '');
+    const claimed = await claiming;
+    await rm(gate, { recursive: true, force: true });
     expect(claimed.flat().sort((a, b) => a - b)).toEqual(ids);
     expect(claimed.filter((mine) => mine.length > 0).length).toBeGreaterThan(1);
     expect(await queue.counts()).toEqual({ queued: 0, running: 0, done: 200, failed: 0 });
