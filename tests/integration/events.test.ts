@@ -307,6 +307,12 @@ describe.each(dialects)('events on %s', (dialect) => {
     expect(await repository.sessionsOf(id)).toEqual([]);
     const opened = await editor.open(admin, owner, id);
     expect(opened.revision?.status).toBe('review');
+    // The dashboard shows it to whoever may approve it, not to the editor or another museum.
+    expect((await editor.waitingForReview(admin, 'ru')).map((w) => w.href)).toContain(
+      `/admin/museums/${own}/events/${id}`
+    );
+    expect(await editor.waitingForReview(reviewed, 'ru')).toEqual([]);
+    expect(await editor.waitingForReview(stranger, 'ru')).toEqual([]);
     expect(await editor.approve(admin, owner, id, opened.revision!.id)).toEqual({ ok: true });
     expect(await repository.sessionsOf(id)).toHaveLength(2);
   });

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { localized, slug as slugField } from '$lib/shared/fields';
 import type { EventInput, EventOrigin, EventRecord } from '$lib/shared/event';
-import { can, requireAccess, NotFoundOrForbidden, type Actor, type Target } from '../auth/access';
+import {
+  can,
+  isAssociationAdmin,
+  requireAccess,
+  NotFoundOrForbidden,
+  type Actor,
+  type Target
+} from '../auth/access';
 import type { StaffRepository } from '../auth/staff-repository';
 import { diffFlattened } from '../content/changes';
 import { checkInBothLanguages, type FieldError } from '../content/checks';
@@ -212,6 +219,33 @@ export class EventEditor {
     if (!(await this.events.find(eventOwnerMuseum(owner), eventId)))
       throw new NotFoundOrForbidden();
     return this.events.revisions.history(eventId);
+  }
+
+  /** Events waiting for review that this person may approve, for the dashboard. */
+  async waitingForReview(actor: Actor | null, locale: 'ru' | 'en') {
+    if (!actor) return [];
+    const scope = isAssociationAdmin(actor)
+      ? ('all' as const)
+      : actor.grants.flatMap((g) => (g.museumId === null ? [] : [g.museumId]));
+    const rows = await this.events.awaitingReview(scope);
+    return rows
+      .filter((r) =>
+        can(
+          actor,
+          'museum.review',
+          r.museum_id === null ? { kind: 'association' } : { kind: 'museum', museumId: r.museum_id }
+        )
+      )
+      .map((r) => ({
+        revisionId: r.id,
+        title: (locale === 'en' ? r.title_en : r.title_ru) || r.title_ru,
+        owner: r.museum_id === null ? null : ((locale === 'en' ? r.name_en : r.name_ru) ?? ''),
+        author: r.author,
+        href:
+          r.museum_id === null
+            ? `/admin/association/events/${r.event_id}`
+            : `/admin/museums/${r.museum_id}/events/${r.event_id}`
+      }));
   }
 
   /** Museums and towns to choose the venue from. */

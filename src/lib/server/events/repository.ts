@@ -518,6 +518,33 @@ export class EventRepository {
     return (await query.select('events.id').orderBy('events.id').execute()).map((r) => r.id);
   }
 
+  /** Versions waiting for review, newest first: of these museums' events and the association's. */
+  async awaitingReview(museums: number[] | 'all') {
+    if (museums !== 'all' && museums.length === 0) return [];
+    let query = this.db
+      .selectFrom('event_revisions')
+      .innerJoin('events', 'events.id', 'event_revisions.event_id')
+      .leftJoin('museums', 'museums.id', 'events.museum_id')
+      .leftJoin('users as author', 'author.id', 'event_revisions.author_id')
+      .where('event_revisions.status', '=', 'review')
+      .select([
+        'event_revisions.id',
+        'events.id as event_id',
+        'events.museum_id',
+        'events.title_ru',
+        'events.title_en',
+        'museums.name_ru',
+        'museums.name_en',
+        'author.name as author'
+      ])
+      .orderBy('event_revisions.updated_at', 'desc');
+    if (museums !== 'all')
+      query = query.where((eb) =>
+        eb.or([eb('events.museum_id', 'in', museums), eb('events.museum_id', 'is', null)])
+      );
+    return query.execute();
+  }
+
   /** Museums and towns an event may take place at, for the editor's choices. */
   async venueChoices() {
     const [museums, towns] = await Promise.all([

@@ -5,11 +5,12 @@ import { forwardCookies } from '$lib/server/auth/cookies';
 
 export const load: PageServerLoad = async ({ locals, parent }) => {
   await parent();
-  const [dashboard, waitingProjects] = await Promise.all([
+  const [dashboard, waitingProjects, waitingEvents] = await Promise.all([
     locals.app.workspace.dashboard(locals.staff, locals.locale),
-    locals.app.projectEditor.waitingForReview(locals.staff?.actor ?? null, locals.locale)
+    locals.app.projectEditor.waitingForReview(locals.staff?.actor ?? null, locals.locale),
+    locals.app.eventEditor.waitingForReview(locals.staff?.actor ?? null, locals.locale)
   ]);
-  return { ...dashboard, waitingProjects };
+  return { ...dashboard, waitingProjects, waitingEvents };
 };
 
 export const actions: Actions = {
