@@ -238,8 +238,9 @@ describe('the tour editor: floor plan, narration, videos, route and scenes by up
     await field('scenes.0.narration.transcript.ru').fill('Здесь в горне раскаляли металл.');
     await button('Сохранить черновик').click();
     await page.waitForLoadState('load');
-    await page.getByText(/Что изменится у посетителей/).click();
-    expect(await page.locator('.changes').textContent()).toContain('Горн › текст озвучки (ru)');
+    const changes = page.locator('table.changes');
+    expect(await changes.locator('caption').textContent()).toBe('Что изменится на сайте');
+    expect(await changes.textContent()).toContain('Горн › текст озвучки (ru)');
     await screenshot(page, 'tours-media-03-changes-ru');
 
     await page.goto(`${tourUrl}/preview`);
