@@ -17,7 +17,7 @@ const zoneNames: Record<string, { ru: string; en: string }> = {
 
 /** The UTC offset of a zone at an instant: 'UTC+10'. */
 export function utcOffsetOf(timeZone: string, at: Date): string {
-  const name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' })
+  const name = cachedFormat('en', timeZone, { timeZoneName: 'shortOffset' })
     .formatToParts(at)
     .find((part) => part.type === 'timeZoneName')?.value;
   return (name ?? 'GMT').replace('GMT', 'UTC').replace(/^UTC$/, 'UTC+0');
@@ -28,21 +28,27 @@ export function zoneLabel(timeZone: string, locale: Locale, at = new Date()): st
   return zoneNames[timeZone]?.[locale] ?? utcOffsetOf(timeZone, at);
 }
 
+/**
+ * Formatters kept once made: making an Intl.DateTimeFormat costs far more than using one, and a
+ * month of the calendar places thousands of sessions.
+ */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions) {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+function cachedFormat(intlLocale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${intlLocale}|${timeZone}|${JSON.stringify(options)}`;
   let found = dateFormats.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru', { timeZone, ...options });
+    found = new Intl.DateTimeFormat(intlLocale, { timeZone, ...options });
     dateFormats.set(key, found);
   }
   return found;
 }
+function formatter(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  return cachedFormat(locale === 'en' ? 'en-GB' : 'ru', timeZone, options);
+}
 
 /** The civil date an instant falls on in a zone: 'YYYY-MM-DD'. */
 export function localDateOf(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
+  return cachedFormat('en-CA', timeZone, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit'
